@@ -1,0 +1,22 @@
+"""SQLModel tables and pydantic schemas. Importing this registers every table."""
+
+from models.records import (
+    AuditEvent,
+    CatalogState,
+    RequirementRecord,
+    ShortlistRun,
+    WeightProfileRecord,
+)
+from models.supplier import Supplier, SupplierCreate, SupplierPublic, SupplierUpdate
+
+__all__ = [
+    "AuditEvent",
+    "CatalogState",
+    "RequirementRecord",
+    "ShortlistRun",
+    "Supplier",
+    "SupplierCreate",
+    "SupplierPublic",
+    "SupplierUpdate",
+    "WeightProfileRecord",
+]

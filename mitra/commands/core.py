@@ -1,0 +1,189 @@
+"""`mitra demo`, `mitra import suppliers`, `mitra shortlist`, `mitra db`."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from matcher.errors import MitraError, RequirementError, SheetError
+from mitra.app import app, console, err_console, import_app
+from mitra.commands.common import (
+    DbOption,
+    emit,
+    fail,
+    load_json_file,
+    open_db,
+    print_row_errors,
+    shortlist_table,
+)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=False,
+    )
+
+
+@import_app.command("suppliers")
+def import_suppliers(
+    file: Annotated[
+        Path, typer.Argument(help="Supplier sheet, .csv or .xlsx (contract section 1).")
+    ],
+    db: DbOption = None,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option(
+            "--skip-invalid",
+            help="Import the good rows; write bad rows with reasons to FILE.rejected.csv.",
+        ),
+    ] = False,
+) -> None:
+    """Import (or update) suppliers from a CSV or XLSX sheet. All or nothing by default."""
+    from service.importer import import_suppliers as run_import
+
+    if not file.exists():
+        fail(f"file not found: {file}")
+    engine = open_db(db)
+    with _progress() as progress:
+        task = progress.add_task("Importing suppliers", total=None)
+
+        def step(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        try:
+            report = run_import(engine, file, skip_invalid=skip_invalid, progress=step)
+        except SheetError as exc:
+            progress.stop()
+            print_row_errors(exc.errors)
+            fail(f"{exc} — fix the rows above, or use --skip-invalid to import the good rows.")
+        except MitraError as exc:
+            progress.stop()
+            fail(str(exc))
+    console.print(
+        f"[green]Imported {report.imported} suppliers[/] "
+        f"({report.created} new, {report.updated} updated)."
+    )
+    if report.rejected:
+        print_row_errors(report.rejected)
+        console.print(
+            f"[yellow]{len({e.row for e in report.rejected})} rows skipped[/]; "
+            f"written with reasons to {report.rejected_file}"
+        )
+
+
+@app.command("shortlist")
+def shortlist(
+    requirement_file: Annotated[
+        Path, typer.Argument(help="Requirement JSON (contract section 2).")
+    ],
+    db: DbOption = None,
+    top: Annotated[int, typer.Option("--top", min=1, max=1000, help="How many suppliers.")] = 10,
+    output_format: Annotated[
+        str, typer.Option("--format", help="table or json.", case_sensitive=False)
+    ] = "table",
+    include_ineligible: Annotated[
+        bool, typer.Option("--include-ineligible", help="Also list excluded suppliers, with why.")
+    ] = False,
+    consortia: Annotated[
+        int, typer.Option("--consortia", min=0, max=20, help="Also propose up to N groups.")
+    ] = 0,
+) -> None:
+    """Rank suppliers for a buyer's requirement and explain every rank."""
+    from models.requirement import parse_requirement
+    from service.shortlists import run_shortlist
+
+    if output_format not in ("table", "json"):
+        fail("--format must be 'table' or 'json'")
+    data = load_json_file(requirement_file)
+    try:
+        requirement = parse_requirement(data)
+    except RequirementError as exc:
+        fail(f"{requirement_file}: {exc}")
+    engine = open_db(db)
+    document = run_shortlist(
+        engine, requirement, top=top, include_ineligible=include_ineligible, consortia=consortia
+    )
+    if output_format == "json":
+        emit(json.dumps(document, ensure_ascii=False, indent=2))
+        return
+    title = (
+        f"{requirement.requirement_id} — {requirement.title or ', '.join(requirement.processes)}"
+    )
+    console.print(shortlist_table(document, title))
+    _print_consortia(document)
+
+
+def _print_consortia(document: dict[str, object]) -> None:
+    proposals = document.get("consortia") or []
+    assert isinstance(proposals, list)
+    for proposal in proposals:
+        members = ", ".join(
+            f"{m['supplier_id']} ({'/'.join(m['processes'])}, {m['monthly_volume']:,.0f})"
+            for m in proposal["members"]
+        )
+        console.print(
+            f"[bold]Consortium {proposal['rank']}[/] score {proposal['score']:.2f}: {members}"
+        )
+        for line in proposal.get("why", []):
+            console.print(f"   • {line}")
+
+
+@app.command("demo")
+def demo(
+    db: DbOption = None,
+    top: Annotated[int, typer.Option("--top", min=1, max=50)] = 5,
+) -> None:
+    """Load the bundled sample suppliers into a fresh database; shortlist sample requirements."""
+    from models.requirement import parse_requirement
+    from service.db import forget_engines, resolve_url
+    from service.importer import import_suppliers as run_import
+    from service.shortlists import run_shortlist
+
+    url = resolve_url(db or "mitra-demo.db")
+    if url.startswith("sqlite:///") and db is None:
+        forget_engines()
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+    engine = open_db(url)
+    data_dir = resources.files("mitra") / "data"
+    sheet = Path(str(data_dir / "demo_suppliers.csv"))
+    with _progress() as progress:
+        task = progress.add_task("Importing sample suppliers", total=None)
+        report = run_import(
+            engine,
+            sheet,
+            actor="demo",
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
+    console.print(f"[green]{report.imported} sample suppliers loaded.[/]")
+    requirements = json.loads((data_dir / "demo_requirements.json").read_text(encoding="utf-8"))
+    for data in requirements:
+        requirement = parse_requirement(data)
+        document = run_shortlist(engine, requirement, top=top, consortia=2)
+        title = f"{requirement.requirement_id} · {requirement.buyer} — {requirement.title}"
+        console.print(shortlist_table(document, title))
+        _print_consortia(document)
+    console.print(
+        "Next: [bold]mitra shortlist REQ.json --db mitra-demo.db[/], "
+        "[bold]mitra serve --db mitra-demo.db[/]"
+    )
+
+
+db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: DbOption = None) -> None:
+    """Create the database or bring its schema to the newest version."""
+    open_db(db)
+    console.print("[green]Schema is up to date.[/]")

@@ -1,0 +1,58 @@
+"""The supplier catalogue as the engine sees it, cached until a supplier changes."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select, update
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from models import CatalogState, Supplier
+from models.supplier import to_record
+
+if TYPE_CHECKING:
+    from matcher.index import SupplierIndex
+
+
+def bump_revision(session: Session) -> None:
+    """Mark the catalogue changed (call inside the transaction that changes suppliers)."""
+    result: Any = session.execute(
+        update(CatalogState).where(CatalogState.id == 1).values(revision=CatalogState.revision + 1)
+    )
+    if result.rowcount == 0:
+        session.add(CatalogState(id=1, revision=1))
+
+
+def current_revision(session: Session) -> int:
+    value = session.execute(select(CatalogState.revision).where(CatalogState.id == 1)).scalar()
+    return int(value or 0)
+
+
+_lock = threading.Lock()
+_cache: dict[str, tuple[int, SupplierIndex]] = {}
+
+
+def load_index(engine: Engine) -> SupplierIndex:
+    """The engine's index of every stored supplier; rebuilt only when the catalogue changed."""
+    from matcher.index import SupplierIndex
+
+    key = str(engine.url)
+    with Session(engine) as session:
+        revision = current_revision(session)
+        cached = _cache.get(key)
+        if cached is not None and cached[0] == revision:
+            return cached[1]
+        with _lock:
+            cached = _cache.get(key)
+            if cached is not None and cached[0] == revision:
+                return cached[1]
+            rows = session.execute(select(Supplier).order_by(Supplier.id)).scalars().all()  # type: ignore[arg-type]
+            index = SupplierIndex.build([to_record(r) for r in rows])
+            _cache[key] = (revision, index)
+            return index
+
+
+def clear_cache() -> None:
+    _cache.clear()
