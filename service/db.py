@@ -84,7 +84,7 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Engine:
 
 
 def upgrade(engine: Engine) -> None:
-    """Run alembic migrations up to head on this engine."""
+    """Run alembic migrations up to every head on this engine (feature branches may fork)."""
     from alembic import command
     from alembic.config import Config
 
@@ -92,7 +92,7 @@ def upgrade(engine: Engine) -> None:
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")
 
 
 def forget_engines() -> None:
