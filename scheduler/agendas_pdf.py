@@ -1,0 +1,253 @@
+"""The printable PDF: the master grid on landscape pages first, then one A4 page per participant.
+
+Each participant's agenda is shrunk to fit its page, so the organizer can print the file and hand
+out one sheet of paper per person.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepInFrame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from scheduler.agendas import AgendaRow, display_name, grid_people, participant_agenda, slot_labels
+from scheduler.event import Event, Participant
+from scheduler.result import Schedule
+
+MARGIN = 1.2 * cm
+TABLES_PER_GRID_PAGE = 6  # keeps a grid column wide enough for two company names
+PRODUCTS_MAX_CHARS = 160  # long catalogues are cut so an agenda stays on one page
+_HEADER_BG = colors.HexColor("#DDE6F0")
+_GRID_LINE = colors.HexColor("#A0A0A0")
+
+
+@dataclass(frozen=True)
+class _Fonts:
+    regular: str
+    bold: str
+    arrow: str  # what joins two names in a meeting
+
+
+def _register_fonts() -> _Fonts:
+    """DejaVu Sans when found (full Latin and the ↔ arrow), else the built-in Helvetica."""
+    for folder in _font_folders():
+        regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
+        if regular.exists() and bold.exists():
+            pdfmetrics.registerFont(TTFont("DejaVuSans", str(regular)))
+            pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
+            return _Fonts("DejaVuSans", "DejaVuSans-Bold", "↔")
+    return _Fonts("Helvetica", "Helvetica-Bold", "-")
+
+
+def _font_folders() -> list[Path]:
+    folders = [Path("/usr/share/fonts/truetype/dejavu")]
+    try:  # matplotlib is a dependency and ships DejaVu Sans
+        import matplotlib
+
+        folders.append(Path(matplotlib.get_data_path()) / "fonts" / "ttf")
+    except ImportError:
+        pass
+    return folders
+
+
+class _Styles:
+    def __init__(self, fonts: _Fonts) -> None:
+        self.fonts = fonts
+        self.title = ParagraphStyle("title", fontName=fonts.bold, fontSize=16, leading=20)
+        self.subtitle = ParagraphStyle("subtitle", fontName=fonts.regular, fontSize=10, leading=13)
+        self.heading = ParagraphStyle("heading", fontName=fonts.bold, fontSize=11, leading=14)
+        self.cell = ParagraphStyle("cell", fontName=fonts.regular, fontSize=8, leading=10)
+        self.cell_bold = ParagraphStyle("cellb", parent=self.cell, fontName=fonts.bold)
+        self.free = ParagraphStyle("free", parent=self.cell, textColor=colors.grey)
+
+
+def _p(text: str | None, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(text or ""), style)
+
+
+def _chunks(items: list[str], most: int) -> list[list[str]]:
+    """Split evenly: 25 tables at most 6 per page → 5, 5, 5, 5, 5 rather than 6, 6, 6, 6, 1."""
+    if not items:
+        return []
+    parts = math.ceil(len(items) / most)
+    size = math.ceil(len(items) / parts)
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _grid_story(event: Event, schedule: Schedule, styles: _Styles) -> list[Flowable]:
+    width = landscape(A4)[0] - 2 * MARGIN
+    time_width = 2.4 * cm
+    people = grid_people(event, schedule)
+    labels = slot_labels(event.slots)
+    line_break = f"<br/>{styles.fonts.arrow} "
+    story: list[Flowable] = [
+        _p(f"Jadwal induk — {event.event_id}", styles.title),
+        _p(
+            f"{len(schedule.assignments)} pertemuan, {len(event.tables)} meja, "
+            f"{len(event.slots)} slot · status {schedule.status}",
+            styles.subtitle,
+        ),
+    ]
+    for tables in _chunks(event.tables, TABLES_PER_GRID_PAGE):
+        rows: list[list[Flowable]] = [[_p("Waktu", styles.cell_bold)]]
+        rows[0] += [_p(f"Meja {t}", styles.cell_bold) for t in tables]
+        for slot in event.slots:
+            row: list[Flowable] = [_p(labels[slot.id], styles.cell_bold)]
+            for table in tables:
+                names = people.get((slot.id, table), [])
+                # One name per line: narrow columns read better than one long wrapped line.
+                text = line_break.join(escape(n) for n in names)
+                row.append(Paragraph(text, styles.cell))
+            rows.append(row)
+        column = (width - time_width) / max(len(tables), TABLES_PER_GRID_PAGE // 2)
+        grid = Table(rows, colWidths=[time_width] + [column] * len(tables), repeatRows=1)
+        grid.setStyle(_table_style(session_breaks=_session_breaks(event)))
+        story += [Spacer(1, 0.4 * cm), grid]
+    return story
+
+
+def _session_breaks(event: Event) -> list[int]:
+    """Table rows (1 = first slot) where a new session starts; drawn with a heavier line."""
+    return [
+        i + 1
+        for i in range(1, len(event.slots))
+        if event.slots[i].session != event.slots[i - 1].session
+    ]
+
+
+def _table_style(session_breaks: list[int]) -> TableStyle:
+    style = TableStyle(
+        [
+            ("BACKGROUND", (0, 0), (-1, 0), _HEADER_BG),
+            ("GRID", (0, 0), (-1, -1), 0.5, _GRID_LINE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+    )
+    for row in session_breaks:
+        style.add("LINEABOVE", (0, row), (-1, row), 1.5, colors.black)
+    return style
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= PRODUCTS_MAX_CHARS else text[: PRODUCTS_MAX_CHARS - 1] + "…"
+
+
+def _agenda_row(line: AgendaRow, styles: _Styles) -> list[Flowable]:
+    if line.is_free:
+        return [
+            _p(line.time_label, styles.cell_bold),
+            _p("", styles.free),
+            _p(line.status, styles.free),
+        ]
+    return [
+        _p(line.time_label, styles.cell_bold),
+        _p(line.table, styles.cell_bold),
+        _p(line.counterpart_names, styles.cell_bold),
+        _p(_cut(line.products), styles.cell),
+        _p(line.regencies, styles.cell),
+    ]
+
+
+def _participant_story(
+    event: Event, schedule: Schedule, person: Participant, styles: _Styles
+) -> list[Flowable]:
+    agenda = participant_agenda(event, schedule, person.id)
+    meetings = sum(not line.is_free for line in agenda)
+    details = [person.organization, person.role, person.regency]
+    about = " · ".join(d for d in details if d and d != display_name(person))
+    header = [
+        _p(f"Temu bisnis — {event.event_id}", styles.subtitle),
+        _p(f"{display_name(person)} ({person.id})", styles.title),
+        _p(about, styles.subtitle),
+        _p(f"{meetings} pertemuan", styles.heading),
+        Spacer(1, 0.3 * cm),
+    ]
+    if person.products:
+        header.insert(3, _p(f"Produk: {_cut(person.products)}", styles.subtitle))
+    heading = ["Waktu", "Meja", "Bertemu dengan", "Produk", "Kabupaten/Kota"]
+    rows: list[list[Flowable]] = [[_p(h, styles.cell_bold) for h in heading]]
+    rows += [_agenda_row(line, styles) for line in agenda]
+    width = A4[0] - 2 * MARGIN
+    fractions = (0.14, 0.08, 0.30, 0.32, 0.16)
+    table = Table(rows, colWidths=[width * f for f in fractions], repeatRows=1)
+    style = _table_style(session_breaks=_session_breaks(event))
+    for i, line in enumerate(agenda, start=1):
+        if line.is_free:  # a free slot reads across the whole row
+            style.add("SPAN", (2, i), (4, i))
+    table.setStyle(style)
+    return [*header, table]
+
+
+def _footer(
+    fonts: _Fonts, event_id: str, width: float
+) -> Callable[[Canvas, BaseDocTemplate], None]:
+    def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont(fonts.regular, 8)
+        canvas.setFillColor(colors.grey)
+        canvas.drawString(MARGIN, MARGIN / 2, f"Mitra · {event_id}")
+        canvas.drawRightString(width - MARGIN, MARGIN / 2, f"Halaman {doc.page}")
+        canvas.restoreState()
+
+    return draw
+
+
+def write_pdf(event: Event, schedule: Schedule, path: Path) -> Path:
+    """Write the master grid and one page per participant to `path` and return it."""
+    fonts = _register_fonts()
+    styles = _Styles(fonts)
+    templates = []
+    for name, size in (("grid", landscape(A4)), ("agenda", A4)):
+        frame = Frame(MARGIN, MARGIN, size[0] - 2 * MARGIN, size[1] - 2 * MARGIN, id=name)
+        templates.append(
+            PageTemplate(
+                id=name,
+                frames=[frame],
+                onPage=_footer(fonts, event.event_id, size[0]),
+                pagesize=size,
+            )
+        )
+    doc = BaseDocTemplate(
+        str(path),
+        pageTemplates=templates,
+        title=f"Agenda temu bisnis {event.event_id}",
+        author="Mitra",
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+    )
+    story = _grid_story(event, schedule, styles)
+    story.append(NextPageTemplate("agenda"))
+    page_width, page_height = A4[0] - 2 * MARGIN, A4[1] - 2 * MARGIN - 12  # 12: frame padding
+    for person in event.participants:
+        story.append(PageBreak())
+        content = _participant_story(event, schedule, person, styles)
+        story.append(KeepInFrame(page_width, page_height, content, mode="shrink"))
+    doc.build(story)
+    return path
