@@ -70,8 +70,9 @@ def parse_requirement(data: Any, *, today: date | None = None) -> Requirement:
 
     Raises `RequirementError` naming the first bad field (all problems are in the message).
     """
+    from matcher.certs import canonical_certification
     from matcher.kbli import is_known_kbli
-    from matcher.vocab import canonical_certification, normalise_unit
+    from matcher.units import normalise_unit
 
     if not isinstance(data, dict):
         raise RequirementError("requirement", "expected a JSON object")

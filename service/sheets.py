@@ -147,7 +147,7 @@ def _validate_row(
     row: int, cells: dict[str, str], extra: dict[str, str], errors: list[RowError]
 ) -> SupplierCreate | None:
     from matcher.kbli import is_known_kbli
-    from matcher.vocab import normalise_unit
+    from matcher.units import normalise_unit
 
     def err(column: str, reason: str) -> None:
         errors.append(RowError(row, column, reason))
