@@ -64,11 +64,15 @@ class AgendaRow:
         return ", ".join(c.label for c in self.counterparts)
 
     @property
-    def products(self) -> str:
+    def product_lines(self) -> list[str]:
         """What the counterparts make; named per company when there are several."""
         if len(self.counterparts) == 1:
-            return self.counterparts[0].products or ""
-        return "; ".join(f"{c.name}: {c.products}" for c in self.counterparts if c.products)
+            return [self.counterparts[0].products] if self.counterparts[0].products else []
+        return [f"{c.name}: {c.products}" for c in self.counterparts if c.products]
+
+    @property
+    def products(self) -> str:
+        return "; ".join(self.product_lines)
 
     @property
     def regencies(self) -> str:
@@ -94,6 +98,29 @@ def counterpart(participant: Participant) -> Counterpart:
         organization=participant.organization,
         products=participant.products,
         regency=participant.regency,
+    )
+
+
+_ROLES = {"buyer": "Pembeli (buyer)", "supplier": "Pemasok (supplier)"}
+_DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+_MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+           "September", "Oktober", "November", "Desember")  # fmt: skip
+
+
+def about_line(participant: Participant) -> str:
+    """'Pemasok (supplier) · UD Sinar Logam Adiwerna · Kab. Tegal · meja tetap T3'."""
+    role = _ROLES.get(participant.role.strip().lower(), participant.role)
+    parts = [role, participant.organization, participant.regency]
+    if participant.table:
+        parts.append(f"meja tetap {participant.table}")
+    return " · ".join(p for p in parts if p and p != display_name(participant))
+
+
+def event_days(event: Event) -> str:
+    """The event's date(s) in Indonesian, e.g. 'Rabu, 10 Maret 2027'; empty without times."""
+    days = sorted({slot.start.date() for slot in event.slots if slot.start is not None})
+    return " & ".join(
+        f"{_DAYS[day.weekday()]}, {day.day} {_MONTHS[day.month - 1]} {day.year}" for day in days
     )
 
 

@@ -6,10 +6,11 @@ Slot times are local event time; times without a zone are read as WIB (Asia/Jaka
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar
+from icalendar import Calendar, Timezone
 from icalendar import Event as CalendarEvent
 
 from scheduler.agendas import Counterpart, participant_agenda
@@ -17,6 +18,12 @@ from scheduler.event import Event, Participant
 from scheduler.result import Schedule
 
 EVENT_TIMEZONE = ZoneInfo("Asia/Jakarta")
+
+
+@cache
+def _event_vtimezone() -> Timezone:
+    # Built once: deriving it from the tz database takes a noticeable moment per file.
+    return Timezone.from_tzinfo(EVENT_TIMEZONE, EVENT_TIMEZONE.key)
 
 
 def _local(moment: datetime) -> datetime:
@@ -34,6 +41,7 @@ def participant_calendar(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", f"Temu bisnis {event.event_id}")
+    calendar.add_component(_event_vtimezone())  # RFC 5545: every TZID used needs a VTIMEZONE
     for line in participant_agenda(event, schedule, person.id):
         if line.is_free:
             continue
@@ -50,7 +58,6 @@ def participant_calendar(
         entry.add("location", f"Meja {line.table}")
         entry.add("description", _description(line.counterparts, event.event_id))
         calendar.add_component(entry)
-    calendar.add_missing_timezones()  # VTIMEZONE for Asia/Jakarta, as RFC 5545 requires for TZID
     return calendar
 
 

@@ -33,7 +33,17 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from scheduler.agendas import AgendaRow, display_name, grid_people, participant_agenda, slot_labels
+from scheduler.agendas import (
+    MEET_SEPARATOR,
+    AgendaRow,
+    about_line,
+    display_name,
+    event_days,
+    grid_people,
+    participant_agenda,
+    slot_labels,
+    unscheduled_rows,
+)
 from scheduler.event import Event, Participant
 from scheduler.result import Schedule
 
@@ -88,6 +98,11 @@ def _p(text: str | None, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text or ""), style)
 
 
+def _lines(texts: list[str], style: ParagraphStyle) -> Paragraph:
+    """One line per company, so a group meeting reads name by name."""
+    return Paragraph("<br/>".join(escape(t) for t in texts), style)
+
+
 def _chunks(items: list[str], most: int) -> list[list[str]]:
     """Split evenly: 25 tables at most 6 per page → 5, 5, 5, 5, 5 rather than 6, 6, 6, 6, 1."""
     if not items:
@@ -111,7 +126,9 @@ def _grid_story(event: Event, schedule: Schedule, styles: _Styles) -> list[Flowa
             styles.subtitle,
         ),
     ]
-    for tables in _chunks(event.tables, TABLES_PER_GRID_PAGE):
+    for n, tables in enumerate(_chunks(event.tables, TABLES_PER_GRID_PAGE)):
+        if n:  # each group of tables starts on its own page, to cut and pin up by the tables
+            story.append(PageBreak())
         rows: list[list[Flowable]] = [[_p("Waktu", styles.cell_bold)]]
         rows[0] += [_p(f"Meja {t}", styles.cell_bold) for t in tables]
         for slot in event.slots:
@@ -123,10 +140,35 @@ def _grid_story(event: Event, schedule: Schedule, styles: _Styles) -> list[Flowa
                 row.append(Paragraph(text, styles.cell))
             rows.append(row)
         column = (width - time_width) / max(len(tables), TABLES_PER_GRID_PAGE // 2)
-        grid = Table(rows, colWidths=[time_width] + [column] * len(tables), repeatRows=1)
+        grid = Table(
+            rows, colWidths=[time_width] + [column] * len(tables), repeatRows=1, hAlign="LEFT"
+        )
         grid.setStyle(_table_style(session_breaks=_session_breaks(event)))
         story += [Spacer(1, 0.4 * cm), grid]
-    return story
+    return story + _unscheduled_story(event, schedule, styles)
+
+
+def _unscheduled_story(event: Event, schedule: Schedule, styles: _Styles) -> list[Flowable]:
+    left_out = unscheduled_rows(event, schedule)
+    if not left_out:
+        return []
+    arrow = f" {styles.fonts.arrow} "
+    rows = [[_p(h, styles.cell_bold) for h in ("Pertemuan", "Peserta", "Alasan")]]
+    rows += [
+        [
+            _p(mid, styles.cell),
+            _p(who.replace(MEET_SEPARATOR, arrow), styles.cell),
+            _p(why, styles.cell),
+        ]
+        for mid, who, why in left_out
+    ]
+    width = landscape(A4)[0] - 2 * MARGIN
+    table = Table(
+        rows, colWidths=[width * f for f in (0.1, 0.45, 0.45)], repeatRows=1, hAlign="LEFT"
+    )
+    table.setStyle(_table_style(session_breaks=[]))
+    heading = _p(f"Tidak terjadwal ({len(left_out)} pertemuan)", styles.heading)
+    return [Spacer(1, 0.6 * cm), heading, Spacer(1, 0.2 * cm), table]
 
 
 def _session_breaks(event: Event) -> list[int]:
@@ -167,9 +209,9 @@ def _agenda_row(line: AgendaRow, styles: _Styles) -> list[Flowable]:
     return [
         _p(line.time_label, styles.cell_bold),
         _p(line.table, styles.cell_bold),
-        _p(line.counterpart_names, styles.cell_bold),
-        _p(_cut(line.products), styles.cell),
-        _p(line.regencies, styles.cell),
+        _lines([c.label for c in line.counterparts], styles.cell_bold),
+        _lines([_cut(text) for text in line.product_lines], styles.cell),
+        _lines([c.regency or "" for c in line.counterparts], styles.cell),
     ]
 
 
@@ -178,12 +220,11 @@ def _participant_story(
 ) -> list[Flowable]:
     agenda = participant_agenda(event, schedule, person.id)
     meetings = sum(not line.is_free for line in agenda)
-    details = [person.organization, person.role, person.regency]
-    about = " · ".join(d for d in details if d and d != display_name(person))
+    title = " · ".join(filter(None, (f"Temu bisnis — {event.event_id}", event_days(event))))
     header = [
-        _p(f"Temu bisnis — {event.event_id}", styles.subtitle),
+        _p(title, styles.subtitle),
         _p(f"{display_name(person)} ({person.id})", styles.title),
-        _p(about, styles.subtitle),
+        _p(about_line(person), styles.subtitle),
         _p(f"{meetings} pertemuan", styles.heading),
         Spacer(1, 0.3 * cm),
     ]
@@ -193,8 +234,8 @@ def _participant_story(
     rows: list[list[Flowable]] = [[_p(h, styles.cell_bold) for h in heading]]
     rows += [_agenda_row(line, styles) for line in agenda]
     width = A4[0] - 2 * MARGIN
-    fractions = (0.14, 0.08, 0.30, 0.32, 0.16)
-    table = Table(rows, colWidths=[width * f for f in fractions], repeatRows=1)
+    fractions = (0.13, 0.07, 0.30, 0.31, 0.19)
+    table = Table(rows, colWidths=[width * f for f in fractions], repeatRows=1, hAlign="LEFT")
     style = _table_style(session_breaks=_session_breaks(event))
     for i, line in enumerate(agenda, start=1):
         if line.is_free:  # a free slot reads across the whole row

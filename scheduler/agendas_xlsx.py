@@ -13,7 +13,9 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scheduler.agendas import (
+    about_line,
     display_name,
+    event_days,
     grid_cells,
     participant_agenda,
     slot_labels,
@@ -95,9 +97,10 @@ def _agenda(ws: Worksheet, event: Event, schedule: Schedule, participant_id: str
     person = next(p for p in event.participants if p.id == participant_id)
     ws["A1"] = f"{display_name(person)} ({person.id})"
     ws["A1"].font = _TITLE
-    details = [person.organization, person.role, person.regency]
-    ws["A2"] = " · ".join(d for d in details if d and d != display_name(person))
-    ws["A3"] = f"Agenda temu bisnis — {event.event_id}"
+    ws["A2"] = about_line(person)
+    ws["A3"] = " · ".join(
+        filter(None, (f"Agenda temu bisnis — {event.event_id}", event_days(event)))
+    )
     _header(ws, 5, AGENDA_HEADER)
     for row, line in enumerate(participant_agenda(event, schedule, participant_id), start=6):
         values = (
