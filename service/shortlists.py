@@ -42,13 +42,23 @@ def run_shortlist(
     profile: WeightsProfile | None = None,
     owner_id: int | None = None,
     store: bool = True,
+    consortia: int = 0,
 ) -> dict[str, Any]:
-    """Rank the catalogue for `requirement`; the contract's shortlist JSON (section 3)."""
+    """Rank the catalogue for `requirement`; the contract's shortlist JSON (section 3).
+
+    With `consortia` > 0 the document also carries up to that many group proposals.
+    """
     index = load_index(engine)
     with Session(engine) as session:
         chosen = profile or active_profile(session)
         shortlist = rank(index, requirement, chosen, top=top, include_ineligible=include_ineligible)
         document = shortlist.to_json()
+        if consortia > 0:
+            from matcher.consortium import propose_consortia
+
+            document["consortia"] = propose_consortia(
+                index, requirement, n=consortia, profile=chosen
+            )
         if store:
             session.add(
                 ShortlistRun(
