@@ -1,5 +1,6 @@
 """SQLModel tables and pydantic schemas. Importing this registers every table."""
 
+from models.outcome import Outcome
 from models.records import (
     AuditEvent,
     CatalogState,
@@ -12,6 +13,7 @@ from models.supplier import Supplier, SupplierCreate, SupplierPublic, SupplierUp
 __all__ = [
     "AuditEvent",
     "CatalogState",
+    "Outcome",
     "RequirementRecord",
     "ShortlistRun",
     "Supplier",
