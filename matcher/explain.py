@@ -1,0 +1,168 @@
+"""Explanations for one shortlisted supplier: contributions, matched words, gaps, notes.
+
+Explanations read the same arrays the score was computed from (match levels, distances,
+certificate validity), so what they say always agrees with the numbers.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numpy.typing import NDArray
+
+from matcher.certs import parse_certification
+from matcher.constraints import exclusion_reasons
+from matcher.features import FeatureMatrix
+from matcher.index import LOCATION_CENTROID
+from matcher.query import PreparedQuery
+from matcher.shortlist import ShortlistEntry
+from matcher.taxonomy import MatchLevel
+from matcher.units import unit_info
+
+DECIMALS = 4
+
+
+def _number(value: float) -> str:
+    """20000 → "20,000"; 2.5 → "2.5"."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+
+
+def _term_explanations(
+    query: PreparedQuery, row: int, what: str
+) -> tuple[dict[str, str], list[str]]:
+    record = query.index.records[row]
+    if what == "process":
+        incidence, matches, entries = query.index.processes, query.process_matches, record.processes
+    else:
+        incidence, matches, entries = (
+            query.index.materials,
+            query.material_matches,
+            record.materials,
+        )
+    matched: dict[str, str] = {}
+    gaps: list[str] = []
+    for match in matches:
+        entry, level = incidence.best_entry(entries, match)
+        if entry is None or level is MatchLevel.NONE:
+            gaps.append(
+                f"required process '{match.term}' not offered"
+                if what == "process"
+                else f"material '{match.term}' not listed"
+            )
+            continue
+        matched[match.term] = entry
+        if level.score < MatchLevel.EXACT.score:
+            gaps.append(f"'{match.term}' only a {level.label} match: '{entry}'")
+    return matched, gaps
+
+
+def _certificate_explanations(
+    query: PreparedQuery, row: int
+) -> tuple[dict[str, str], list[str], list[str]]:
+    record = query.index.records[row]
+    matched: dict[str, str] = {}
+    gaps: list[str] = []
+    notes: list[str] = []
+    asked = [
+        (t, c, True)
+        for t, c in zip(
+            query.requirement.certifications_required, query.required_certs, strict=True
+        )
+    ]
+    asked += [
+        (t, c, False)
+        for t, c in zip(
+            query.requirement.certifications_preferred, query.preferred_certs, strict=True
+        )
+    ]
+    for text, wanted, required in asked:
+        if not query.holds_valid(wanted)[row]:
+            if not required:
+                gaps.append(f"preferred certification {wanted} missing")
+            continue
+        held = [
+            c
+            for c in record.certifications
+            if (p := parse_certification(c.name)) is not None and p.base == wanted.base
+        ]
+        undated = [c for c in held if c.valid_until is None]
+        dated = [c for c in held if c.valid_until is not None and c.valid_until >= query.needed_by]
+        shown = dated[0] if dated else (undated[0] if undated else None)
+        if shown is not None:
+            matched[text] = shown.name
+        if not dated and undated:
+            notes.append(
+                f"{wanted.base} has no expiry date; taken as valid on {query.needed_by.isoformat()}"
+            )
+    return matched, gaps, notes
+
+
+def _capacity_note(
+    query: PreparedQuery, matrix: FeatureMatrix, row: int
+) -> tuple[str | None, list[str]]:
+    requirement = query.requirement
+    if query.volume_base is None or requirement.monthly_volume is None:
+        return None, []
+    record = query.index.records[row]
+    asked = f"{_number(requirement.monthly_volume)} {requirement.volume_unit or 'pcs'}/month"
+    if matrix.unknown[row, matrix.names.index("capacity")]:
+        supplier_unit = unit_info(record.capacity_unit)
+        why = (
+            f"capacity counted in '{record.capacity_unit}', which cannot be compared with "
+            f"'{requirement.volume_unit}'"
+            if supplier_unit is not None
+            else f"capacity unit '{record.capacity_unit}' is not known"
+        )
+        return f"capacity unknown for {asked}", [f"{why}; capacity fit unknown"]
+    share = matrix.column("capacity")[row]
+    if share >= 1.0:
+        return (
+            f"covers {asked} (capacity {_number(record.monthly_capacity)} "
+            f"{record.capacity_unit}/month)",
+            [],
+        )
+    note = f"covers {math.floor(share * 100)}% of {asked}"
+    return note, [note]
+
+
+def explain_row(
+    matrix: FeatureMatrix, row: int, rank: int, weights: NDArray[np.float64]
+) -> ShortlistEntry:
+    """The shortlist entry for supplier `row` at position `rank`."""
+    query = matrix.query
+    record = query.index.records[row]
+    contributions = {
+        name: round(float(matrix.values[row, j] * weights[j]), DECIMALS)
+        for j, name in enumerate(matrix.names)
+        if matrix.applicable[j] and weights[j] > 0
+    }
+    matched, gaps = _term_explanations(query, row, "process")
+    material_matched, material_gaps = _term_explanations(query, row, "material")
+    cert_matched, cert_gaps, notes = _certificate_explanations(query, row)
+    matched |= material_matched | cert_matched
+    gaps += material_gaps + cert_gaps
+    if matrix.applicable[matrix.names.index("kbli")] and matrix.column("kbli")[row] == 0:
+        gaps.append(f"no KBLI code related to {', '.join(query.requirement.kbli)}")
+    capacity_note, capacity_gaps = _capacity_note(query, matrix, row)
+    gaps += capacity_gaps
+    distance = float(query.distance_km[row])
+    if query.delivery is not None and math.isnan(distance):
+        gaps.append("location unknown; distance scored as neutral")
+    if query.index.location_source[row] == LOCATION_CENTROID:
+        notes.append(f"location taken from the {query.index.regency_names[row]} centre point")
+    return ShortlistEntry(
+        rank=rank,
+        supplier_id=record.supplier_id,
+        name=record.name,
+        score=round(sum(contributions.values()), DECIMALS),
+        eligible=bool(matrix.eligible[row]),
+        contributions=contributions,
+        matched=matched,
+        gaps=gaps,
+        excluded_because=[] if matrix.eligible[row] else exclusion_reasons(query, row),
+        regency=query.index.regency_names[row],
+        distance_km=None if math.isnan(distance) else round(distance, 1),
+        capacity_note=capacity_note,
+        notes=notes,
+    )

@@ -1,0 +1,249 @@
+"""Scored features: each a small named object with its levels spelt out (the splink pattern).
+
+Every feature maps (index, query) to one value in [0, 1] per supplier, all suppliers at once.
+A feature that does not apply to a requirement (no materials asked, no volume given) is left
+out of the score; a value unknown for one supplier (unit mismatch, unknown location) gets
+`NEUTRAL` and the explanation says it is unknown.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import numpy as np
+from numpy.typing import NDArray
+
+from matcher.index import SupplierIndex
+from matcher.kbli import kbli_fit
+from matcher.profile import FEATURE_NAMES
+from matcher.query import PreparedQuery
+from matcher.text import normalise
+from matcher.track import track_record_scores
+from matcher.types import Requirement
+
+NEUTRAL = 0.5  # value for "unknown": neither rewarded nor punished against the typical supplier
+DISTANCE_SCALE_KM = 150.0  # exp(-d / scale): 0 km → 1.0, 100 km → 0.51, 300 km → 0.14
+
+
+def coverage(levels: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Capability from per-term match levels (n, n_terms).
+
+    (terms matched at any level + mean level of the matched ones) / (n_terms + 1). A supplier
+    missing fewer required processes always scores higher; among equals, closer matches win.
+    All terms matched exactly (or by something more specific) gives 1.0.
+    """
+    n_terms = levels.shape[1]
+    matched = levels > 0
+    count = matched.sum(axis=1)
+    quality = np.divide(levels.sum(axis=1), count, out=np.zeros(len(levels)), where=count > 0)
+    result: NDArray[np.float64] = (count + quality) / (n_terms + 1)
+    return result
+
+
+class Feature:
+    """Base: a named feature. Subclasses set the class attributes and `compute`."""
+
+    name: ClassVar[str]
+    description: ClassVar[str]
+    levels: ClassVar[tuple[str, ...]]
+
+    def applies(self, query: PreparedQuery) -> bool:
+        return True
+
+    def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
+        raise NotImplementedError
+
+    def unknown(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.bool_] | None:
+        """Rows whose value is NEUTRAL because the data needed is missing; None if never."""
+        return None
+
+
+class Capability(Feature):
+    name = "capability"
+    description = "How fully the supplier's processes cover the required processes."
+    levels = (
+        "exact process or a kind of it: 1.0 per term",
+        "broader process (machining for CNC turning): 0.6",
+        "sibling under the same parent (MIG for TIG welding): 0.35",
+        "same wider family (grinding for CNC turning): 0.2",
+        "not offered: 0 and a gap",
+    )
+
+    def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
+        return coverage(query.process_levels)
+
+
+class MaterialFit(Feature):
+    name = "material"
+    description = "Mean match of the supplier's materials to the requested materials."
+    levels = Capability.levels[:4] + ("material not listed: 0",)
+
+    def applies(self, query: PreparedQuery) -> bool:
+        return bool(query.material_matches)
+
+    def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
+        result: NDArray[np.float64] = query.material_levels.mean(axis=1)
+        return result
+
+
+class KbliFit(Feature):
+    name = "kbli"
+    description = "Closeness of the supplier's KBLI 2020 codes to the requested ones."
+    levels = ("same 5-digit code: 1.0", "same 4-digit class: 0.6", "same division: 0.3", "none: 0")
+
+    def applies(self, query: PreparedQuery) -> bool:
+        return bool(query.requirement.kbli)
+
+    def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
+        return kbli_fit(index.kbli, list(query.requirement.kbli))
+
+
+class PreferredCertificates(Feature):
+    name = "certification"
+    description = "Share of the preferred certificates held and valid on needed_by."
+    levels = ("all preferred held: 1.0", "some: their share", "none: 0")
+
+    def applies(self, query: PreparedQuery) -> bool:
+        return bool(query.preferred_certs)
+
+    def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
+        held = sum(query.holds_valid(cert).astype(np.float64) for cert in query.preferred_certs)
+        return np.asarray(held, dtype=np.float64) / len(query.preferred_certs)
+
+
+class CapacityFit(Feature):
+    name = "capacity"
+    description = "Monthly capacity against the requested monthly volume."
+    levels = (
+        "capacity covers the volume (same or convertible unit): 1.0",
+        "capacity below the volume: the share covered",
+        f"units cannot be compared or unknown: {NEUTRAL} (unknown)",
+    )
+
+    def applies(self, query: PreparedQuery) -> bool:
+        return query.volume_base is not None
+
+    def _comparable(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.bool_]:
+        if query.volume_dimension not in index.dimensions:
+            return np.zeros(len(index), dtype=bool)
+        code = index.dimensions.index(query.volume_dimension)
+        comparable: NDArray[np.bool_] = index.capacity_dimension == code
+        return comparable
+
+    def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
+        assert query.volume_base is not None
+        comparable = self._comparable(index, query)
+        if query.volume_base <= 0:
+            return np.where(comparable, 1.0, NEUTRAL)
+        share = np.clip(index.capacity / query.volume_base, 0.0, 1.0)
+        return np.where(comparable, share, NEUTRAL)
+
+    def unknown(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.bool_]:
+        return ~self._comparable(index, query)
+
+
+class Distance(Feature):
+    name = "distance"
+    description = f"Closeness to the delivery point: exp(-km / {DISTANCE_SCALE_KM:g})."
+    levels = ("at the delivery point: 1.0", "decays with distance", f"location unknown: {NEUTRAL}")
+
+    def applies(self, query: PreparedQuery) -> bool:
+        return query.delivery is not None
+
+    def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
+        distance = query.distance_km
+        return np.where(
+            np.isnan(distance), NEUTRAL, np.exp(-np.nan_to_num(distance) / DISTANCE_SCALE_KM)
+        )
+
+    def unknown(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.bool_]:
+        return np.isnan(query.distance_km)
+
+
+class TrackRecord(Feature):
+    name = "track_record"
+    description = "Existing partners (the buyer or its group), tier and cluster membership."
+    levels = (
+        "0.5 × partner link: 1.0 supplies the buyer, 0.6 supplies the buyer's group",
+        "0.2 × number of partners (3 or more: full)",
+        "0.2 × tier: tier 1 1.0, tier 2 0.7, tier 3 0.4, unknown 0",
+        "0.1 × member of a cluster (sentra) or cooperative",
+    )
+
+    def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
+        return track_record_scores(index, query.requirement.buyer)
+
+
+class TextSimilarity(Feature):
+    name = "text"
+    description = "TF-IDF cosine of product text against the requirement's title and description."
+    levels = ("cosine similarity in [0, 1]; a weak signal by design",)
+
+    def applies(self, query: PreparedQuery) -> bool:
+        requirement = query.requirement
+        return bool(normalise(f"{requirement.title} {requirement.description}"))
+
+    def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
+        if index.text_vectorizer is None or index.text_matrix is None:
+            return np.zeros(len(index))
+        requirement = query.requirement
+        text = " ".join([requirement.title, requirement.description, *requirement.processes])
+        vector = index.text_vectorizer.transform([text])
+        similarity = np.asarray((index.text_matrix @ vector.T).todense()).ravel()
+        return np.clip(similarity.astype(np.float64), 0.0, 1.0)
+
+
+FEATURES: dict[str, Feature] = {
+    feature.name: feature
+    for feature in (
+        Capability(),
+        MaterialFit(),
+        KbliFit(),
+        PreferredCertificates(),
+        CapacityFit(),
+        Distance(),
+        TrackRecord(),
+        TextSimilarity(),
+    )
+}
+assert tuple(FEATURES) == FEATURE_NAMES, "register every feature in profile.FEATURE_NAMES order"
+
+
+class FeatureMatrix:
+    """Feature values for every supplier against one requirement (what the learner fits on).
+
+    `values[i, j]` is feature `names[j]` for supplier row i, in [0, 1]. Features that do not
+    apply to the requirement (`applicable[j]` False) hold zeros and are left out of the score.
+    `unknown[i, j]` marks neutral values standing in for missing data. `eligible[i]` is the
+    hard-gate result and `reasons[i]` says why row i is excluded (worked out on demand).
+    """
+
+    def __init__(self, index: SupplierIndex, query: PreparedQuery) -> None:
+        from matcher.constraints import ExclusionReasons, eligible_mask
+
+        self.index = index
+        self.query = query
+        self.names: list[str] = list(FEATURES)
+        n = len(index)
+        self.values = np.zeros((n, len(self.names)), dtype=np.float64)
+        self.unknown = np.zeros((n, len(self.names)), dtype=bool)
+        self.applicable = np.zeros(len(self.names), dtype=bool)
+        for j, feature in enumerate(FEATURES.values()):
+            if not feature.applies(query):
+                continue
+            self.applicable[j] = True
+            self.values[:, j] = feature.compute(index, query)
+            unknown = feature.unknown(index, query)
+            if unknown is not None:
+                self.unknown[:, j] = unknown
+        self.eligible = eligible_mask(query)
+        self.reasons = ExclusionReasons(query, self.eligible)
+
+    def column(self, name: str) -> NDArray[np.float64]:
+        column: NDArray[np.float64] = self.values[:, self.names.index(name)]
+        return column
+
+
+def feature_matrix(index: SupplierIndex, requirement: Requirement) -> FeatureMatrix:
+    """All feature values and gate results for one requirement against every supplier."""
+    return FeatureMatrix(index, PreparedQuery(index, requirement))

@@ -1,0 +1,217 @@
+"""Everything about the suppliers that does not depend on the query, computed once.
+
+`SupplierIndex.build(records)` turns supplier records into arrays: concept incidence
+(sparse), certificate holders with expiry dates, coordinates (own, else the regency's
+centre point, else NaN), capacity in base units, KBLI codes, TF-IDF of product text,
+and track-record signals. Queries then only do array arithmetic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+from numpy.typing import NDArray
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from matcher.certs import parse_certification
+from matcher.concepts import ConceptIncidence
+from matcher.geo import resolve_regency
+from matcher.kbli import kbli_as_int
+from matcher.taxonomy import load_taxonomy
+from matcher.text import normalise
+from matcher.types import SupplierRecord
+from matcher.units import unit_info
+
+PROGRESS_EVERY = 10_000
+NO_EXPIRY = np.inf  # a certificate without a date is taken as valid (and the explanation says so)
+
+# Where a supplier's coordinates come from.
+LOCATION_OWN, LOCATION_CENTROID, LOCATION_UNKNOWN = 0, 1, 2
+
+_COMPANY_WORDS = {"pt", "cv", "ud", "tbk", "persero", "pd", "koperasi", "kop", "group", "grup"}
+
+
+def company_key(name: str) -> str:
+    """`PT Astra Otoparts Tbk` → `astra otoparts`: legal forms do not tell companies apart."""
+    return " ".join(w for w in normalise(name).split() if w not in _COMPANY_WORDS)
+
+
+@dataclass
+class CertificateHolders:
+    """Every supplier row holding one canonical certificate (a row may appear twice)."""
+
+    rows: NDArray[np.int64]
+    expiry: NDArray[np.float64]  # date.toordinal(), or NO_EXPIRY
+    percentage: NDArray[np.float64]  # TKDN share, NaN when not stated
+
+
+@dataclass
+class SupplierIndex:
+    records: Sequence[SupplierRecord]
+    processes: ConceptIncidence
+    materials: ConceptIncidence
+    certificates: dict[str, CertificateHolders]
+    lat: NDArray[np.float64]
+    lon: NDArray[np.float64]
+    location_source: NDArray[np.int8]
+    capacity: NDArray[np.float64]  # in the base unit of its dimension
+    capacity_dimension: NDArray[np.int16]  # index into `dimensions`, -1 when the unit is unknown
+    dimensions: list[str]
+    kbli: NDArray[np.int64]  # (n, k) 5-digit codes, -1 padding
+    text_vectorizer: TfidfVectorizer | None
+    text_matrix: sp.csr_matrix | None  # l2-normalised TF-IDF rows of product text
+    partner_names: list[str]  # company keys of all partners
+    partners: sp.csr_matrix  # n × len(partner_names)
+    partner_count: NDArray[np.float64]
+    tier: NDArray[np.float64]  # NaN when unknown
+    in_cluster: NDArray[np.bool_]  # belongs to a cluster (sentra) or cooperative
+    regency_names: list[str] = field(default_factory=list)  # display name per row ("" unknown)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    @classmethod
+    def build(
+        cls,
+        records: Sequence[SupplierRecord],
+        progress: Callable[[int], None] | None = None,
+    ) -> SupplierIndex:
+        n = len(records)
+        processes = ConceptIncidence.build(load_taxonomy("process"), [r.processes for r in records])
+        materials = ConceptIncidence.build(
+            load_taxonomy("material"), [r.materials for r in records]
+        )
+        lat, lon, source, regency_names = _locations(records)
+        capacity, dimension, dimensions = _capacities(records)
+        certificates: dict[str, list[tuple[int, float, float]]] = {}
+        kbli_rows: list[list[int]] = []
+        partner_rows: list[list[str]] = []
+        for row, record in enumerate(records):
+            for cert in record.certifications:
+                parsed = _parse_cert(cert.name)
+                if parsed is None:
+                    continue
+                expiry = float(cert.valid_until.toordinal()) if cert.valid_until else NO_EXPIRY
+                share = parsed[1] if parsed[1] is not None else np.nan
+                certificates.setdefault(parsed[0], []).append((row, expiry, share))
+            kbli_rows.append([c for c in (kbli_as_int(k) for k in record.kbli) if c is not None])
+            partner_rows.append([company_key(p) for p in record.partners if company_key(p)])
+            if progress is not None and (row + 1) % PROGRESS_EVERY == 0:
+                progress(row + 1)
+        partner_names, partners = _incidence(partner_rows)
+        vectorizer, text_matrix = _text_index([r.products for r in records])
+        index = cls(
+            records=records,
+            processes=processes,
+            materials=materials,
+            certificates={
+                name: CertificateHolders(
+                    np.array([h[0] for h in held], dtype=np.int64),
+                    np.array([h[1] for h in held], dtype=np.float64),
+                    np.array([h[2] for h in held], dtype=np.float64),
+                )
+                for name, held in certificates.items()
+            },
+            lat=lat,
+            lon=lon,
+            location_source=source,
+            capacity=capacity,
+            capacity_dimension=dimension,
+            dimensions=dimensions,
+            kbli=_padded(kbli_rows),
+            text_vectorizer=vectorizer,
+            text_matrix=text_matrix,
+            partner_names=partner_names,
+            partners=partners,
+            partner_count=np.diff(partners.indptr).astype(np.float64),
+            tier=np.array(
+                [np.nan if r.tier is None else r.tier for r in records], dtype=np.float64
+            ),
+            in_cluster=np.array([bool(r.cluster or r.cooperative) for r in records], dtype=bool),
+            regency_names=regency_names,
+        )
+        if progress is not None:
+            progress(n)
+        return index
+
+
+_cert_cache: dict[str, tuple[str, float | None] | None] = {}
+
+
+def _parse_cert(text: str) -> tuple[str, float | None] | None:
+    # Certificates repeat across thousands of suppliers: parse each spelling once.
+    if text not in _cert_cache:
+        parsed = parse_certification(text)
+        _cert_cache[text] = None if parsed is None else (parsed.base, parsed.percentage)
+    return _cert_cache[text]
+
+
+def _locations(
+    records: Sequence[SupplierRecord],
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.int8], list[str]]:
+    regencies = {
+        r.regency: resolve_regency(r.regency) for r in {r.regency: r for r in records}.values()
+    }
+    n = len(records)
+    lat = np.full(n, np.nan)
+    lon = np.full(n, np.nan)
+    source = np.full(n, LOCATION_UNKNOWN, dtype=np.int8)
+    names: list[str] = []
+    for row, record in enumerate(records):
+        regency = regencies[record.regency]
+        names.append(regency.display_name if regency else record.regency)
+        if record.lat is not None and record.lon is not None:
+            lat[row], lon[row], source[row] = record.lat, record.lon, LOCATION_OWN
+        elif regency is not None:
+            lat[row], lon[row], source[row] = regency.lat, regency.lon, LOCATION_CENTROID
+    return lat, lon, source, names
+
+
+def _capacities(
+    records: Sequence[SupplierRecord],
+) -> tuple[NDArray[np.float64], NDArray[np.int16], list[str]]:
+    units = {u: unit_info(u) for u in {r.capacity_unit for r in records}}
+    dimensions = sorted({u.dimension for u in units.values() if u is not None})
+    dim_code = {d: i for i, d in enumerate(dimensions)}
+    capacity = np.zeros(len(records))
+    dimension = np.full(len(records), -1, dtype=np.int16)
+    for row, record in enumerate(records):
+        unit = units[record.capacity_unit]
+        if unit is not None:
+            capacity[row] = record.monthly_capacity * unit.factor
+            dimension[row] = dim_code[unit.dimension]
+    return capacity, dimension, dimensions
+
+
+def _incidence(rows: list[list[str]]) -> tuple[list[str], sp.csr_matrix]:
+    names = sorted({name for row in rows for name in row})
+    position = {name: i for i, name in enumerate(names)}
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    indptr[1:] = np.cumsum([len(set(row)) for row in rows])
+    indices = np.array([position[x] for row in rows for x in sorted(set(row))], dtype=np.int32)
+    matrix = sp.csr_matrix(
+        (np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(rows), len(names))
+    )
+    return names, matrix
+
+
+def _padded(rows: list[list[int]]) -> NDArray[np.int64]:
+    width = max((len(row) for row in rows), default=0)
+    result = np.full((len(rows), max(width, 1)), -1, dtype=np.int64)
+    for i, row in enumerate(rows):
+        result[i, : len(row)] = row
+    return result
+
+
+def _text_index(texts: list[str]) -> tuple[TfidfVectorizer | None, sp.csr_matrix | None]:
+    if not any(text.strip() for text in texts):
+        return None, None
+    vectorizer = TfidfVectorizer(strip_accents="unicode", sublinear_tf=True, dtype=np.float32)
+    try:
+        matrix = vectorizer.fit_transform(texts)
+    except ValueError:  # only stop-word-like tokens: no vocabulary to compare on
+        return None, None
+    return vectorizer, sp.csr_matrix(matrix)

@@ -1,0 +1,82 @@
+"""KBLI 2020 (Indonesian business classification) lookups and the KBLI fit levels.
+
+Codes are strings (leading zeros matter: `01111`). For scoring they become integers of
+the 5-digit code; the class is code // 10 and the division code // 1000.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from functools import cache
+from importlib import resources
+
+import numpy as np
+from numpy.typing import NDArray
+
+# KBLI fit levels (spelt out so the explanation can name them).
+SAME_CODE = 1.0  # same 5-digit kelompok
+SAME_CLASS = 0.6  # same 4-digit subgolongan
+SAME_DIVISION = 0.3  # same 2-digit golongan pokok
+NO_KBLI_MATCH = 0.0
+
+
+@cache
+def _titles() -> dict[str, str]:
+    text = resources.files("matcher.data").joinpath("kbli2020.csv").read_text("utf-8")
+    return {row["kode"]: row["judul"] for row in csv.DictReader(io.StringIO(text))}
+
+
+def clean_kbli(code: str) -> str:
+    """`25910`, ` 25910 `, `25.910` → `25910`."""
+    return "".join(ch for ch in str(code) if ch.isdigit() or ch.isalpha()).upper()
+
+
+def is_known_kbli(code: str) -> bool:
+    """True for any code in the KBLI 2020 codebook (any level, e.g. `C`, `25`, `2591`, `25910`)."""
+    return clean_kbli(code) in _titles()
+
+
+def kbli_title(code: str) -> str | None:
+    """The official Indonesian title, e.g. `25910` → `Industri Penempaan, …`; None if unknown."""
+    return _titles().get(clean_kbli(code))
+
+
+def kbli_as_int(code: str) -> int | None:
+    """A 5-digit code as an integer for array work; None for other levels or malformed text."""
+    cleaned = clean_kbli(code)
+    if len(cleaned) != 5 or not cleaned.isdigit():
+        return None
+    return int(cleaned)
+
+
+def kbli_fit(supplier_codes: NDArray[np.int64], requested: list[str]) -> NDArray[np.float64]:
+    """Best KBLI fit per supplier row.
+
+    `supplier_codes` is (n_suppliers, k) 5-digit codes with -1 padding. `requested` may hold
+    5-digit codes, 4-digit classes or 2-digit divisions; a class can match at most at class
+    level, a division at division level.
+    """
+    best = np.zeros(supplier_codes.shape[0], dtype=np.float64)
+    present = supplier_codes >= 0
+    for code in (clean_kbli(c) for c in requested):
+        if not code.isdigit() or len(code) not in (2, 4, 5):
+            continue
+        as_five = int(code.ljust(5, "0"))
+        levels = [(SAME_DIVISION, 1000), (SAME_CLASS, 10), (SAME_CODE, 1)][
+            : {2: 1, 4: 2, 5: 3}[len(code)]
+        ]
+        for level, divisor in levels:
+            hit = ((supplier_codes // divisor) == as_five // divisor) & present
+            best = np.maximum(best, np.where(hit.any(axis=1), level, 0.0))
+    return best
+
+
+def kbli_level_name(score: float) -> str:
+    if score >= SAME_CODE:
+        return "same KBLI code"
+    if score >= SAME_CLASS:
+        return "same KBLI class"
+    if score >= SAME_DIVISION:
+        return "same KBLI division"
+    return "no KBLI match"

@@ -1,0 +1,128 @@
+"""A requirement resolved against an index: terms → concepts, certificates, units, delivery point.
+
+Arrays that several features, gates and explanations need (distances, match levels) are
+computed once per query and cached here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+import numpy as np
+from numpy.typing import NDArray
+
+from matcher.certs import CertificationName, parse_certification
+from matcher.concepts import TermMatch
+from matcher.errors import RequirementError
+from matcher.geo import haversine_km, resolve_regency
+from matcher.index import SupplierIndex
+from matcher.types import Requirement
+from matcher.units import unit_info
+
+
+@dataclass(frozen=True)
+class DeliveryPoint:
+    lat: float
+    lon: float
+    name: str  # "Kab. Bekasi" or "the delivery point"
+    max_distance_km: float | None
+
+
+def _certificates(texts: tuple[str, ...], field: str) -> list[CertificationName]:
+    parsed: list[CertificationName] = []
+    for i, text in enumerate(texts):
+        name = parse_certification(text)
+        if name is None:
+            raise RequirementError(
+                f"{field}[{i}]", f"unknown certification '{text}' (e.g. ISO 9001, SNI, Halal)"
+            )
+        parsed.append(name)
+    return parsed
+
+
+def _delivery(requirement: Requirement) -> DeliveryPoint | None:
+    delivery = requirement.delivery
+    if delivery is None:
+        return None
+    regency = resolve_regency(delivery.regency) if delivery.regency else None
+    name = regency.display_name if regency else (delivery.regency or "the delivery point")
+    if delivery.lat is not None and delivery.lon is not None:
+        return DeliveryPoint(delivery.lat, delivery.lon, name, delivery.max_distance_km)
+    if regency is not None:
+        return DeliveryPoint(regency.lat, regency.lon, name, delivery.max_distance_km)
+    if delivery.max_distance_km is not None:
+        raise RequirementError(
+            "delivery",
+            f"delivery location unknown (regency '{delivery.regency or ''}' not recognised and "
+            "no lat/lon); give lat and lon or a known kabupaten/kota",
+        )
+    return None
+
+
+class PreparedQuery:
+    """One requirement, checked and resolved against one index."""
+
+    def __init__(self, index: SupplierIndex, requirement: Requirement) -> None:
+        self.index = index
+        self.requirement = requirement
+        self.needed_by: date = requirement.needed_by
+        self.process_matches: list[TermMatch] = [
+            index.processes.resolve(term) for term in requirement.processes
+        ]
+        self.material_matches: list[TermMatch] = [
+            index.materials.resolve(term) for term in requirement.materials
+        ]
+        self.required_certs = _certificates(
+            requirement.certifications_required, "certifications_required"
+        )
+        self.preferred_certs = _certificates(
+            requirement.certifications_preferred, "certifications_preferred"
+        )
+        self.delivery = _delivery(requirement)
+        self.volume_base: float | None = None
+        self.volume_dimension: str | None = None
+        if requirement.monthly_volume is not None:
+            unit = unit_info(requirement.volume_unit or "pcs")
+            if unit is None:
+                raise RequirementError(
+                    "volume_unit",
+                    f"unknown unit '{requirement.volume_unit}' (e.g. pcs, kg, ton, m2)",
+                )
+            self.volume_base = requirement.monthly_volume * unit.factor
+            self.volume_dimension = unit.dimension
+
+    @cached_property
+    def process_levels(self) -> NDArray[np.float64]:
+        """(n_suppliers, n_required_processes) best match level per term."""
+        return self.index.processes.best_levels(self.process_matches)
+
+    @cached_property
+    def material_levels(self) -> NDArray[np.float64]:
+        return self.index.materials.best_levels(self.material_matches)
+
+    @cached_property
+    def distance_km(self) -> NDArray[np.float64]:
+        """Distance to the delivery point; NaN when the supplier's location is unknown."""
+        if self.delivery is None:
+            return np.full(len(self.index), np.nan)
+        return haversine_km(self.index.lat, self.index.lon, self.delivery.lat, self.delivery.lon)
+
+    def holds_valid(self, certificate: CertificationName) -> NDArray[np.bool_]:
+        """Who holds `certificate` valid on needed_by (and with enough TKDN share, if asked)."""
+        return self._valid_cache(str(certificate), certificate)
+
+    def _valid_cache(self, key: str, certificate: CertificationName) -> NDArray[np.bool_]:
+        cache: dict[str, NDArray[np.bool_]] = self.__dict__.setdefault("_valid", {})
+        if key not in cache:
+            valid = np.zeros(len(self.index), dtype=bool)
+            holders = self.index.certificates.get(certificate.base)
+            if holders is not None:
+                ok = holders.expiry >= self.needed_by.toordinal()
+                if certificate.percentage is not None:
+                    # A TKDN certificate without a stated share cannot prove the share asked for.
+                    ok &= np.nan_to_num(holders.percentage, nan=-1.0) >= certificate.percentage
+                valid[holders.rows[ok]] = True
+            cache[key] = valid
+        return cache[key]

@@ -1,0 +1,74 @@
+"""Weights × features → scores, ranks and the shortlist.
+
+score = Σ_f w_f · x_f / Σ_f w_f over the features that apply to the requirement, so each
+feature's contribution w_f · x_f / Σ w is what it adds, and contributions sum to the score.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import numpy as np
+from numpy.typing import NDArray
+
+from matcher.explain import explain_row
+from matcher.features import FeatureMatrix
+from matcher.index import SupplierIndex
+from matcher.profile import WeightsProfile
+from matcher.query import PreparedQuery
+from matcher.shortlist import Shortlist
+from matcher.types import Requirement
+
+
+def normalised_weights(matrix: FeatureMatrix, profile: WeightsProfile) -> NDArray[np.float64]:
+    """Weight per feature column, zero where the feature does not apply, summing to 1 (or 0)."""
+    weights = np.array([profile.weight(name) for name in matrix.names]) * matrix.applicable
+    total = weights.sum()
+    return weights / total if total > 0 else weights
+
+
+def _top_rows(score: NDArray[np.float64], rows: NDArray[np.intp], top: int) -> NDArray[np.intp]:
+    """The `top` best rows among `rows`, best first; ties keep input (row) order."""
+    if top <= 0 or rows.size == 0:
+        return rows[:0]
+    candidate_scores = score[rows]
+    if rows.size > top:
+        keep = np.argpartition(-candidate_scores, top - 1)[:top]
+        rows, candidate_scores = rows[keep], candidate_scores[keep]
+    order = np.lexsort((rows, -candidate_scores))
+    return rows[order]
+
+
+def rank(
+    index: SupplierIndex,
+    requirement: Requirement,
+    profile: WeightsProfile | None = None,
+    *,
+    top: int = 10,
+    include_ineligible: bool = False,
+    generated_at: datetime | None = None,
+) -> Shortlist:
+    """The best `top` eligible suppliers for `requirement`, explained.
+
+    With `include_ineligible`, up to `top` excluded suppliers follow, best first, each with
+    `excluded_because`. Raises RequirementError for unknown certificate names or units.
+    """
+    profile = (profile or WeightsProfile.load_default()).validate()
+    query = PreparedQuery(index, requirement)
+    matrix = FeatureMatrix(index, query)
+    weights = normalised_weights(matrix, profile)
+    score = matrix.values @ weights
+    chosen = [_top_rows(score, np.flatnonzero(matrix.eligible), top)]
+    if include_ineligible:
+        chosen.append(_top_rows(score, np.flatnonzero(~matrix.eligible), top))
+    rows = np.concatenate(chosen)
+    results = [
+        explain_row(matrix, int(row), position + 1, weights) for position, row in enumerate(rows)
+    ]
+    return Shortlist(
+        requirement_id=requirement.requirement_id,
+        profile_name=profile.name,
+        profile_version=profile.version,
+        generated_at=generated_at or datetime.now(UTC),
+        results=results,
+    )
