@@ -10,6 +10,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -44,11 +45,13 @@ from scheduler.agendas import (
     slot_labels,
     unscheduled_rows,
 )
-from scheduler.event import Event, Participant
+from scheduler.event import Event, Participant, Slot
 from scheduler.result import Schedule
 
+T = TypeVar("T")
 MARGIN = 1.2 * cm
 TABLES_PER_GRID_PAGE = 6  # keeps a grid column wide enough for two company names
+GRID_ROWS_PER_PAGE = 12  # slots per grid page; a longer session is split evenly
 PRODUCTS_MAX_CHARS = 160  # long catalogues are cut so an agenda stays on one page
 _HEADER_BG = colors.HexColor("#DDE6F0")
 _GRID_LINE = colors.HexColor("#A0A0A0")
@@ -91,6 +94,7 @@ class _Styles:
         self.heading = ParagraphStyle("heading", fontName=fonts.bold, fontSize=11, leading=14)
         self.cell = ParagraphStyle("cell", fontName=fonts.regular, fontSize=8, leading=10)
         self.cell_bold = ParagraphStyle("cellb", parent=self.cell, fontName=fonts.bold)
+        self.grid = ParagraphStyle("grid", parent=self.cell, fontSize=7.5, leading=9)
         self.free = ParagraphStyle("free", parent=self.cell, textColor=colors.grey)
 
 
@@ -103,7 +107,7 @@ def _lines(texts: list[str], style: ParagraphStyle) -> Paragraph:
     return Paragraph("<br/>".join(escape(t) for t in texts), style)
 
 
-def _chunks(items: list[str], most: int) -> list[list[str]]:
+def _chunks(items: list[T], most: int) -> list[list[T]]:
     """Split evenly: 25 tables at most 6 per page → 5, 5, 5, 5, 5 rather than 6, 6, 6, 6, 1."""
     if not items:
         return []
@@ -112,7 +116,26 @@ def _chunks(items: list[str], most: int) -> list[list[str]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
+def _slot_blocks(event: Event) -> list[list[Slot]]:
+    """Slots cut into page-sized blocks: whole sessions where they fit, evenly split otherwise."""
+    runs: list[list[Slot]] = []
+    for slot in event.slots:
+        if runs and runs[-1][-1].session == slot.session:
+            runs[-1].append(slot)
+        else:
+            runs.append([slot])
+    blocks: list[list[Slot]] = []
+    for run in runs:
+        for piece in _chunks(run, GRID_ROWS_PER_PAGE):
+            if blocks and len(blocks[-1]) + len(piece) <= GRID_ROWS_PER_PAGE:
+                blocks[-1] = blocks[-1] + piece  # short sessions share a page
+            else:
+                blocks.append(piece)
+    return blocks
+
+
 def _grid_story(event: Event, schedule: Schedule, styles: _Styles) -> list[Flowable]:
+    """One page per group of tables and session, so the grid can be pinned up by the tables."""
     width = landscape(A4)[0] - 2 * MARGIN
     time_width = 2.4 * cm
     people = grid_people(event, schedule)
@@ -121,30 +144,40 @@ def _grid_story(event: Event, schedule: Schedule, styles: _Styles) -> list[Flowa
     story: list[Flowable] = [
         _p(f"Jadwal induk — {event.event_id}", styles.title),
         _p(
-            f"{len(schedule.assignments)} pertemuan, {len(event.tables)} meja, "
-            f"{len(event.slots)} slot · status {schedule.status}",
+            " · ".join(
+                filter(None, (event_days(event), f"{len(schedule.assignments)} pertemuan",
+                              f"{len(event.tables)} meja", f"status {schedule.status}"))
+            ),
             styles.subtitle,
         ),
+    ]  # fmt: skip
+    blocks = [
+        (tables, run)
+        for tables in _chunks(event.tables, TABLES_PER_GRID_PAGE)
+        for run in _slot_blocks(event)
     ]
-    for n, tables in enumerate(_chunks(event.tables, TABLES_PER_GRID_PAGE)):
-        if n:  # each group of tables starts on its own page, to cut and pin up by the tables
+    for n, (tables, run) in enumerate(blocks):
+        if n:
             story.append(PageBreak())
+        heading = f"Meja {tables[0]}–{tables[-1]}" if len(tables) > 1 else f"Meja {tables[0]}"
+        sessions = list(dict.fromkeys(slot.session for slot in run if slot.session))
+        if sessions:
+            heading += " · sesi " + ", ".join(sessions)
         rows: list[list[Flowable]] = [[_p("Waktu", styles.cell_bold)]]
         rows[0] += [_p(f"Meja {t}", styles.cell_bold) for t in tables]
-        for slot in event.slots:
+        for slot in run:
             row: list[Flowable] = [_p(labels[slot.id], styles.cell_bold)]
             for table in tables:
                 names = people.get((slot.id, table), [])
                 # One name per line: narrow columns read better than one long wrapped line.
-                text = line_break.join(escape(n) for n in names)
-                row.append(Paragraph(text, styles.cell))
+                row.append(Paragraph(line_break.join(escape(n) for n in names), styles.grid))
             rows.append(row)
         column = (width - time_width) / max(len(tables), TABLES_PER_GRID_PAGE // 2)
         grid = Table(
             rows, colWidths=[time_width] + [column] * len(tables), repeatRows=1, hAlign="LEFT"
         )
-        grid.setStyle(_table_style(session_breaks=_session_breaks(event)))
-        story += [Spacer(1, 0.4 * cm), grid]
+        grid.setStyle(_table_style(session_breaks=[]))
+        story += [Spacer(1, 0.3 * cm), _p(heading, styles.heading), Spacer(1, 0.15 * cm), grid]
     return story + _unscheduled_story(event, schedule, styles)
 
 
