@@ -4,11 +4,13 @@ the meetings that did not fit. Laid out to print: frozen headers, landscape, fit
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -25,12 +27,14 @@ from scheduler.event import Event
 from scheduler.result import Schedule
 
 MASTER_SHEET = "Master"
+INDEX_SHEET = "Peserta"
 UNSCHEDULED_SHEET = "Unscheduled"
 AGENDA_HEADER = ("Waktu", "Sesi", "Meja", "Bertemu dengan", "Produk", "Kabupaten/Kota")
 
 _BOLD = Font(bold=True)
 _TITLE = Font(bold=True, size=14)
 _HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+_LINK = Font(color="0563C1", underline="single")
 _FREE_FONT = Font(italic=True, color="808080")
 _THIN = Side(style="thin", color="A0A0A0")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -73,7 +77,10 @@ def _print_setup(ws: Worksheet, landscape: bool, header_row: int) -> None:
 def _master(ws: Worksheet, event: Event, schedule: Schedule) -> None:
     ws["A1"] = f"Jadwal temu bisnis — {event.event_id}"
     ws["A1"].font = _TITLE
-    ws["A2"] = f"Status: {schedule.status}; {len(schedule.assignments)} pertemuan"
+    ws["A2"] = " · ".join(
+        filter(None, (event_days(event), f"{len(schedule.assignments)} pertemuan",
+                      f"status {schedule.status}"))
+    )  # fmt: skip
     _header(ws, 3, ["Waktu", *event.tables])
     cells = grid_cells(event, schedule)
     labels = slot_labels(event.slots)
@@ -123,24 +130,46 @@ def _agenda(ws: Worksheet, event: Event, schedule: Schedule, participant_id: str
     _print_setup(ws, landscape=True, header_row=5)
 
 
-def _unscheduled(ws: Worksheet, event: Event, schedule: Schedule) -> None:
-    ws["A1"] = f"Pertemuan yang tidak terjadwal — {event.event_id}"
+def _list_sheet(
+    ws: Worksheet,
+    title: str,
+    header: tuple[str, ...],
+    rows: list[tuple[str | int, ...]],
+    widths: tuple[int, ...],
+) -> None:
+    ws["A1"] = title
     ws["A1"].font = _TITLE
-    _header(ws, 3, ("Pertemuan", "Peserta", "Alasan"))
-    for row, values in enumerate(unscheduled_rows(event, schedule), start=4):
+    _header(ws, 3, header)
+    for row, values in enumerate(rows, start=4):
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=row, column=col, value=value)
             cell.border = _BOX
             cell.alignment = _WRAP
-    for letter, width in zip("ABC", (12, 50, 60), strict=True):
-        ws.column_dimensions[letter].width = width
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "A4"
     _print_setup(ws, landscape=True, header_row=3)
 
 
+def _index(ws: Worksheet, event: Event, schedule: Schedule, sheets: dict[str, str]) -> None:
+    """Who is in the workbook, with a link to each agenda: 340 tabs are hard to scroll."""
+    scheduled = {a.meeting for a in schedule.assignments}
+    count = Counter(pid for m in event.meetings if m.id in scheduled for pid in m.participants)
+    rows: list[tuple[str | int, ...]] = [
+        (p.id, display_name(p), about_line(p), count[p.id]) for p in event.participants
+    ]
+    header = ("ID", "Peserta (klik untuk agenda)", "Keterangan", "Pertemuan")
+    _list_sheet(ws, f"Peserta — {event.event_id}", header, rows, (10, 40, 50, 11))
+    for row, person in enumerate(event.participants, start=4):
+        link = ws.cell(row=row, column=2)
+        quoted = sheets[person.id].replace("'", "''")  # Excel doubles quotes in sheet references
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!A1")
+        link.font = _LINK
+
+
 def participant_sheet_names(event: Event) -> dict[str, str]:
     """Participant id → its sheet name ("B01 PT Astra Otoparts", shortened to fit Excel)."""
-    taken = {MASTER_SHEET.lower(), UNSCHEDULED_SHEET.lower()}
+    taken = {name.lower() for name in (MASTER_SHEET, INDEX_SHEET, UNSCHEDULED_SHEET)}
     return {p.id: sheet_title(f"{p.id} {display_name(p)}", taken) for p in event.participants}
 
 
@@ -151,9 +180,17 @@ def write_workbook(event: Event, schedule: Schedule, path: Path) -> Path:
     assert master is not None  # a new workbook always has one sheet
     master.title = MASTER_SHEET
     _master(master, event, schedule)
+    sheets = participant_sheet_names(event)
+    _index(workbook.create_sheet(INDEX_SHEET), event, schedule, sheets)
     if schedule.unscheduled:
-        _unscheduled(workbook.create_sheet(UNSCHEDULED_SHEET), event, schedule)
-    for participant_id, name in participant_sheet_names(event).items():
+        _list_sheet(
+            workbook.create_sheet(UNSCHEDULED_SHEET),
+            f"Pertemuan yang tidak terjadwal — {event.event_id}",
+            ("Pertemuan", "Peserta", "Alasan"),
+            list(unscheduled_rows(event, schedule)),
+            (12, 50, 60),
+        )
+    for participant_id, name in sheets.items():
         _agenda(workbook.create_sheet(name), event, schedule, participant_id)
     workbook.save(path)
     return path

@@ -150,14 +150,18 @@ def test_workbook_has_one_sheet_per_participant_and_the_unscheduled_meetings(
     (path,) = export_agendas(event, schedule, tmp_path, {"xlsx"})
     workbook = load_workbook(path)
 
-    assert workbook.sheetnames[:2] == ["Master", "Unscheduled"]
-    assert len(workbook.sheetnames) == 2 + len(event.participants)
+    assert workbook.sheetnames[:3] == ["Master", "Peserta", "Unscheduled"]
+    assert len(workbook.sheetnames) == 3 + len(event.participants)
     astra = workbook["B01 PT Astra Otoparts"]
     rows = [[c.value for c in row] for row in astra.iter_rows(min_row=6)]
     assert rows[0][:4] == ["09:00–09:20", "pagi", "T1", "UD Sinar Logam"]
     assert rows[0][4:] == ["pengecoran besi cor, komponen rem", "Kab. Tegal"]
     assert rows[1][3] == "CV Maju Jaya Teknik"
     assert rows[2][2] is None and "kosong" in rows[2][3]
+    index = workbook["Peserta"]
+    assert index["B4"].value == "PT Astra Otoparts"
+    assert index["B4"].hyperlink.location == "'B01 PT Astra Otoparts'!A1"
+    assert [index.cell(r, 4).value for r in range(4, 12)] == [2, 2, 1, 2, 1, 1, 1, 1]
     unscheduled = workbook["Unscheduled"]
     assert unscheduled["A4"].value == "M6"
     assert unscheduled["C4"].value == "B01 and S05 share no free slot"
