@@ -6,20 +6,11 @@ out one sheet of paper per person.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -31,7 +22,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from scheduler.agendas import (
@@ -45,75 +35,22 @@ from scheduler.agendas import (
     slot_labels,
     unscheduled_rows,
 )
+from scheduler.agendas_pdf_style import (
+    MARGIN,
+    Styles,
+    chunks,
+    footer,
+    lines,
+    para,
+    register_fonts,
+    table_style,
+)
 from scheduler.event import Event, Participant, Slot
 from scheduler.result import Schedule
 
-T = TypeVar("T")
-MARGIN = 1.2 * cm
 TABLES_PER_GRID_PAGE = 6  # keeps a grid column wide enough for two company names
 GRID_ROWS_PER_PAGE = 12  # slots per grid page; a longer session is split evenly
 PRODUCTS_MAX_CHARS = 160  # long catalogues are cut so an agenda stays on one page
-_HEADER_BG = colors.HexColor("#DDE6F0")
-_GRID_LINE = colors.HexColor("#A0A0A0")
-
-
-@dataclass(frozen=True)
-class _Fonts:
-    regular: str
-    bold: str
-    arrow: str  # what joins two names in a meeting
-
-
-def _register_fonts() -> _Fonts:
-    """DejaVu Sans when found (full Latin and the ↔ arrow), else the built-in Helvetica."""
-    for folder in _font_folders():
-        regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
-        if regular.exists() and bold.exists():
-            pdfmetrics.registerFont(TTFont("DejaVuSans", str(regular)))
-            pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
-            return _Fonts("DejaVuSans", "DejaVuSans-Bold", "↔")
-    return _Fonts("Helvetica", "Helvetica-Bold", "-")
-
-
-def _font_folders() -> list[Path]:
-    folders = [Path("/usr/share/fonts/truetype/dejavu")]
-    try:  # matplotlib is a dependency and ships DejaVu Sans
-        import matplotlib
-
-        folders.append(Path(matplotlib.get_data_path()) / "fonts" / "ttf")
-    except ImportError:
-        pass
-    return folders
-
-
-class _Styles:
-    def __init__(self, fonts: _Fonts) -> None:
-        self.fonts = fonts
-        self.title = ParagraphStyle("title", fontName=fonts.bold, fontSize=16, leading=20)
-        self.subtitle = ParagraphStyle("subtitle", fontName=fonts.regular, fontSize=10, leading=13)
-        self.heading = ParagraphStyle("heading", fontName=fonts.bold, fontSize=11, leading=14)
-        self.cell = ParagraphStyle("cell", fontName=fonts.regular, fontSize=8, leading=10)
-        self.cell_bold = ParagraphStyle("cellb", parent=self.cell, fontName=fonts.bold)
-        self.grid = ParagraphStyle("grid", parent=self.cell, fontSize=7.5, leading=9)
-        self.free = ParagraphStyle("free", parent=self.cell, textColor=colors.grey)
-
-
-def _p(text: str | None, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text or ""), style)
-
-
-def _lines(texts: list[str], style: ParagraphStyle) -> Paragraph:
-    """One line per company, so a group meeting reads name by name."""
-    return Paragraph("<br/>".join(escape(t) for t in texts), style)
-
-
-def _chunks(items: list[T], most: int) -> list[list[T]]:
-    """Split evenly: 25 tables at most 6 per page → 5, 5, 5, 5, 5 rather than 6, 6, 6, 6, 1."""
-    if not items:
-        return []
-    parts = math.ceil(len(items) / most)
-    size = math.ceil(len(items) / parts)
-    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def _slot_blocks(event: Event) -> list[list[Slot]]:
@@ -126,7 +63,7 @@ def _slot_blocks(event: Event) -> list[list[Slot]]:
             runs.append([slot])
     blocks: list[list[Slot]] = []
     for run in runs:
-        for piece in _chunks(run, GRID_ROWS_PER_PAGE):
+        for piece in chunks(run, GRID_ROWS_PER_PAGE):
             if blocks and len(blocks[-1]) + len(piece) <= GRID_ROWS_PER_PAGE:
                 blocks[-1] = blocks[-1] + piece  # short sessions share a page
             else:
@@ -134,7 +71,7 @@ def _slot_blocks(event: Event) -> list[list[Slot]]:
     return blocks
 
 
-def _grid_story(event: Event, schedule: Schedule, styles: _Styles) -> list[Flowable]:
+def _grid_story(event: Event, schedule: Schedule, styles: Styles) -> list[Flowable]:
     """One page per group of tables and session, so the grid can be pinned up by the tables."""
     width = landscape(A4)[0] - 2 * MARGIN
     time_width = 2.4 * cm
@@ -142,8 +79,8 @@ def _grid_story(event: Event, schedule: Schedule, styles: _Styles) -> list[Flowa
     labels = slot_labels(event.slots)
     line_break = f"<br/>{styles.fonts.arrow} "
     story: list[Flowable] = [
-        _p(f"Jadwal induk — {event.event_id}", styles.title),
-        _p(
+        para(f"Jadwal induk — {event.event_id}", styles.title),
+        para(
             " · ".join(
                 filter(None, (event_days(event), f"{len(schedule.assignments)} pertemuan",
                               f"{len(event.tables)} meja", f"status {schedule.status}"))
@@ -153,7 +90,7 @@ def _grid_story(event: Event, schedule: Schedule, styles: _Styles) -> list[Flowa
     ]  # fmt: skip
     blocks = [
         (tables, run)
-        for tables in _chunks(event.tables, TABLES_PER_GRID_PAGE)
+        for tables in chunks(event.tables, TABLES_PER_GRID_PAGE)
         for run in _slot_blocks(event)
     ]
     for n, (tables, run) in enumerate(blocks):
@@ -163,10 +100,10 @@ def _grid_story(event: Event, schedule: Schedule, styles: _Styles) -> list[Flowa
         sessions = list(dict.fromkeys(slot.session for slot in run if slot.session))
         if sessions:
             heading += " · sesi " + ", ".join(sessions)
-        rows: list[list[Flowable]] = [[_p("Waktu", styles.cell_bold)]]
-        rows[0] += [_p(f"Meja {t}", styles.cell_bold) for t in tables]
+        rows: list[list[Flowable]] = [[para("Waktu", styles.cell_bold)]]
+        rows[0] += [para(f"Meja {t}", styles.cell_bold) for t in tables]
         for slot in run:
-            row: list[Flowable] = [_p(labels[slot.id], styles.cell_bold)]
+            row: list[Flowable] = [para(labels[slot.id], styles.cell_bold)]
             for table in tables:
                 names = people.get((slot.id, table), [])
                 # One name per line: narrow columns read better than one long wrapped line.
@@ -176,22 +113,22 @@ def _grid_story(event: Event, schedule: Schedule, styles: _Styles) -> list[Flowa
         grid = Table(
             rows, colWidths=[time_width] + [column] * len(tables), repeatRows=1, hAlign="LEFT"
         )
-        grid.setStyle(_table_style(session_breaks=[]))
-        story += [Spacer(1, 0.3 * cm), _p(heading, styles.heading), Spacer(1, 0.15 * cm), grid]
+        grid.setStyle(table_style(session_breaks=[]))
+        story += [Spacer(1, 0.3 * cm), para(heading, styles.heading), Spacer(1, 0.15 * cm), grid]
     return story + _unscheduled_story(event, schedule, styles)
 
 
-def _unscheduled_story(event: Event, schedule: Schedule, styles: _Styles) -> list[Flowable]:
+def _unscheduled_story(event: Event, schedule: Schedule, styles: Styles) -> list[Flowable]:
     left_out = unscheduled_rows(event, schedule)
     if not left_out:
         return []
     arrow = f" {styles.fonts.arrow} "
-    rows = [[_p(h, styles.cell_bold) for h in ("Pertemuan", "Peserta", "Alasan")]]
+    rows = [[para(h, styles.cell_bold) for h in ("Pertemuan", "Peserta", "Alasan")]]
     rows += [
         [
-            _p(mid, styles.cell),
-            _p(who.replace(MEET_SEPARATOR, arrow), styles.cell),
-            _p(why, styles.cell),
+            para(mid, styles.cell),
+            para(who.replace(MEET_SEPARATOR, arrow), styles.cell),
+            para(why, styles.cell),
         ]
         for mid, who, why in left_out
     ]
@@ -199,8 +136,8 @@ def _unscheduled_story(event: Event, schedule: Schedule, styles: _Styles) -> lis
     table = Table(
         rows, colWidths=[width * f for f in (0.1, 0.45, 0.45)], repeatRows=1, hAlign="LEFT"
     )
-    table.setStyle(_table_style(session_breaks=[]))
-    heading = _p(f"Tidak terjadwal ({len(left_out)} pertemuan)", styles.heading)
+    table.setStyle(table_style(session_breaks=[]))
+    heading = para(f"Tidak terjadwal ({len(left_out)} pertemuan)", styles.heading)
     return [Spacer(1, 0.6 * cm), heading, Spacer(1, 0.2 * cm), table]
 
 
@@ -213,63 +150,48 @@ def _session_breaks(event: Event) -> list[int]:
     ]
 
 
-def _table_style(session_breaks: list[int]) -> TableStyle:
-    style = TableStyle(
-        [
-            ("BACKGROUND", (0, 0), (-1, 0), _HEADER_BG),
-            ("GRID", (0, 0), (-1, -1), 0.5, _GRID_LINE),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]
-    )
-    for row in session_breaks:
-        style.add("LINEABOVE", (0, row), (-1, row), 1.5, colors.black)
-    return style
-
-
 def _cut(text: str) -> str:
     return text if len(text) <= PRODUCTS_MAX_CHARS else text[: PRODUCTS_MAX_CHARS - 1] + "…"
 
 
-def _agenda_row(line: AgendaRow, styles: _Styles) -> list[Flowable]:
+def _agenda_row(line: AgendaRow, styles: Styles) -> list[Flowable]:
     if line.is_free:
         return [
-            _p(line.time_label, styles.cell_bold),
-            _p("", styles.free),
-            _p(line.status, styles.free),
+            para(line.time_label, styles.cell_bold),
+            para("", styles.free),
+            para(line.status, styles.free),
         ]
     return [
-        _p(line.time_label, styles.cell_bold),
-        _p(line.table, styles.cell_bold),
-        _lines([c.label for c in line.counterparts], styles.cell_bold),
-        _lines([_cut(text) for text in line.product_lines], styles.cell),
-        _lines([c.regency or "" for c in line.counterparts], styles.cell),
+        para(line.time_label, styles.cell_bold),
+        para(line.table, styles.cell_bold),
+        lines([c.label for c in line.counterparts], styles.cell_bold),
+        lines([_cut(text) for text in line.product_lines], styles.cell),
+        lines([c.regency or "" for c in line.counterparts], styles.cell),
     ]
 
 
 def _participant_story(
-    event: Event, schedule: Schedule, person: Participant, styles: _Styles
+    event: Event, schedule: Schedule, person: Participant, styles: Styles
 ) -> list[Flowable]:
     agenda = participant_agenda(event, schedule, person.id)
     meetings = sum(not line.is_free for line in agenda)
     title = " · ".join(filter(None, (f"Temu bisnis — {event.event_id}", event_days(event))))
     header = [
-        _p(title, styles.subtitle),
-        _p(f"{display_name(person)} ({person.id})", styles.title),
-        _p(about_line(person), styles.subtitle),
-        _p(f"{meetings} pertemuan", styles.heading),
+        para(title, styles.subtitle),
+        para(f"{display_name(person)} ({person.id})", styles.title),
+        para(about_line(person), styles.subtitle),
+        para(f"{meetings} pertemuan", styles.heading),
         Spacer(1, 0.3 * cm),
     ]
     if person.products:
-        header.insert(3, _p(f"Produk: {_cut(person.products)}", styles.subtitle))
+        header.insert(3, para(f"Produk: {_cut(person.products)}", styles.subtitle))
     heading = ["Waktu", "Meja", "Bertemu dengan", "Produk", "Kabupaten/Kota"]
-    rows: list[list[Flowable]] = [[_p(h, styles.cell_bold) for h in heading]]
+    rows: list[list[Flowable]] = [[para(h, styles.cell_bold) for h in heading]]
     rows += [_agenda_row(line, styles) for line in agenda]
     width = A4[0] - 2 * MARGIN
     fractions = (0.13, 0.07, 0.30, 0.31, 0.19)
     table = Table(rows, colWidths=[width * f for f in fractions], repeatRows=1, hAlign="LEFT")
-    style = _table_style(session_breaks=_session_breaks(event))
+    style = table_style(session_breaks=_session_breaks(event))
     for i, line in enumerate(agenda, start=1):
         if line.is_free:  # a free slot reads across the whole row
             style.add("SPAN", (2, i), (4, i))
@@ -277,24 +199,10 @@ def _participant_story(
     return [*header, table]
 
 
-def _footer(
-    fonts: _Fonts, event_id: str, width: float
-) -> Callable[[Canvas, BaseDocTemplate], None]:
-    def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        canvas.saveState()
-        canvas.setFont(fonts.regular, 8)
-        canvas.setFillColor(colors.grey)
-        canvas.drawString(MARGIN, MARGIN / 2, f"Mitra · {event_id}")
-        canvas.drawRightString(width - MARGIN, MARGIN / 2, f"Halaman {doc.page}")
-        canvas.restoreState()
-
-    return draw
-
-
 def write_pdf(event: Event, schedule: Schedule, path: Path) -> Path:
     """Write the master grid and one page per participant to `path` and return it."""
-    fonts = _register_fonts()
-    styles = _Styles(fonts)
+    fonts = register_fonts()
+    styles = Styles(fonts)
     templates = []
     for name, size in (("grid", landscape(A4)), ("agenda", A4)):
         frame = Frame(MARGIN, MARGIN, size[0] - 2 * MARGIN, size[1] - 2 * MARGIN, id=name)
@@ -302,7 +210,7 @@ def write_pdf(event: Event, schedule: Schedule, path: Path) -> Path:
             PageTemplate(
                 id=name,
                 frames=[frame],
-                onPage=_footer(fonts, event.event_id, size[0]),
+                onPage=footer(fonts, event.event_id, size[0]),
                 pagesize=size,
             )
         )
