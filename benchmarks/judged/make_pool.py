@@ -136,16 +136,17 @@ def build_variant(
     return truth, place
 
 
-def write_rows(suppliers: list[Supplier]) -> None:
-    with (HERE / "suppliers.csv").open("w", newline="", encoding="utf-8") as handle:
+def write_rows(suppliers: list[Supplier], out_dir: Path) -> None:
+    with (out_dir / "suppliers.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=SUPPLIER_COLUMNS)
         writer.writeheader()
         for supplier in suppliers:
             writer.writerow(supplier.row)
 
 
-def main() -> None:
+def main(out_dir: Path = HERE) -> None:
     rng = random.Random(20261123)
+    people.start_run()
     centroids = load_centroids()
     reqs = load_requirements()
     all_notes = json.loads((HERE / "judge_notes.json").read_text(encoding="utf-8"))
@@ -167,8 +168,8 @@ def main() -> None:
             suppliers.append(supplier)
     people.fill_pools(rng, suppliers, reqs, all_notes, placer, MIN_ELIGIBLE)
     people.finish_rows(rng, suppliers)
-    write_rows(suppliers)
-    write_judgments(suppliers, reqs, all_notes, centroids)
+    write_rows(suppliers, out_dir)
+    write_judgments(suppliers, reqs, all_notes, centroids, out_dir)
 
 
 def write_judgments(
@@ -176,8 +177,9 @@ def write_judgments(
     reqs: list[dict[str, object]],
     all_notes: dict[str, dict[str, object]],
     centroids: dict[str, tuple[float, float]],
+    out_dir: Path,
 ) -> None:
-    with (HERE / "judgments.csv").open("w", newline="", encoding="utf-8") as handle:
+    with (out_dir / "judgments.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["requirement_id", "supplier_id", "grade", "reason"])
         for req in reqs:

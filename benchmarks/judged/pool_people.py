@@ -363,7 +363,12 @@ def render(rng: random.Random, supplier: Any, supplier_id: str) -> None:
     }
 
 
-_TAKEN: set[str] = set()
+_TAKEN: set[str] = set()  # names already given in this run
+
+
+def start_run() -> None:
+    """Forget the names of an earlier run, so one seed always writes the same pool."""
+    _TAKEN.clear()
 
 
 def finish_rows(rng: random.Random, suppliers: list[Any]) -> None:
