@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 # The shared reference data sits beside the repository checkout (../shared/data).
 REGENCY_FILE = Path(__file__).resolve().parents[3] / "shared" / "data" / "regency_coords.csv"
@@ -78,7 +79,7 @@ def supplier_location(
 
 
 def distance_km(
-    row: dict[str, str], requirement: dict[str, object], centroids: dict[str, tuple[float, float]]
+    row: dict[str, str], requirement: dict[str, Any], centroids: dict[str, tuple[float, float]]
 ) -> float | None:
     delivery = requirement.get("delivery")
     if not isinstance(delivery, dict):
@@ -94,13 +95,13 @@ def distance_km(
 
 
 def gate_failures(
-    row: dict[str, str], requirement: dict[str, object], centroids: dict[str, tuple[float, float]]
+    row: dict[str, str], requirement: dict[str, Any], centroids: dict[str, tuple[float, float]]
 ) -> list[str]:
     """Every hard gate this supplier row fails for this requirement, in plain words."""
     failures = []
     needed_by = date.fromisoformat(str(requirement.get("needed_by") or date.today().isoformat()))
     held = parse_certs(row.get("certifications", ""))
-    for wanted in requirement.get("certifications_required", []) or []:  # type: ignore[union-attr]
+    for wanted in requirement.get("certifications_required", []) or []:
         matches = [c for c in held if cert_key(c.name) == cert_key(str(wanted))]
         if not matches:
             failures.append(f"{wanted} missing")

@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from benchmarks.judged.gates import cert_key
 
@@ -70,8 +71,8 @@ def holds_valid(truth: Truth, wanted: str, needed_by: date) -> bool:
 
 def grade(
     truth: Truth,
-    requirement: dict[str, object],
-    notes: dict[str, object],
+    requirement: dict[str, Any],
+    notes: dict[str, Any],
     distance_km: float | None,
     gate_failures: list[str],
 ) -> tuple[int, str]:
@@ -80,8 +81,8 @@ def grade(
         return 0, "GATE: " + "; ".join(gate_failures)
     if truth.role == "trader":
         return 0, "trader/distributor, does not make the part"
-    specs: list[dict[str, list[str]]] = notes["processes"]  # type: ignore[assignment]
-    asked: list[str] = requirement["processes"]  # type: ignore[assignment]
+    specs: list[dict[str, list[str]]] = notes["processes"]
+    asked: list[str] = requirement["processes"]
     main = match_level(truth.processes, specs[0])
     if main == "none":
         return 0, f"no {asked[0]} (nor a close process)"
@@ -104,7 +105,7 @@ def grade(
         else:
             gaps += 0.5
             why.append(f"{name} only {level}")
-    accepted = set(notes["materials"])  # type: ignore[call-overload]
+    accepted = set(notes["materials"])
     if not truth.materials:
         gaps += 0.5
         why.append("material not stated")
@@ -113,7 +114,7 @@ def grade(
         why.append(f"material {'/'.join(truth.materials)} not {'/'.join(sorted(accepted))}")
     else:
         why.append(f"{'/'.join(sorted(accepted & set(truth.materials)))} ok")
-    volume = float(requirement["monthly_volume"])  # type: ignore[arg-type]
+    volume = float(requirement["monthly_volume"])
     unit = str(requirement["volume_unit"])
     ratio = capacity_ratio(truth, volume, unit)
     cap_low = False
@@ -128,14 +129,14 @@ def grade(
     else:
         cap_low = True
         why.append(f"capacity only {ratio:.0%}")
-    limit = requirement["delivery"]["max_distance_km"]  # type: ignore[index]
+    limit = requirement["delivery"]["max_distance_km"]
     if distance_km is not None and distance_km > 0.8 * float(limit):
         gaps += 0.5
         why.append(f"far ({distance_km:.0f} km)")
     needed_by = date.fromisoformat(str(requirement["needed_by"]))
-    preferred = [str(c) for c in requirement.get("certifications_preferred", [])]  # type: ignore[attr-defined]
+    preferred = [str(c) for c in requirement.get("certifications_preferred", [])]
     has_pref = [c for c in preferred if holds_valid(truth, c, needed_by)]
-    similar = set(notes["similar_buyers"])  # type: ignore[call-overload]
+    similar = set(notes["similar_buyers"])
     track = [p for p in truth.partners if p in similar]
     if has_pref:
         why.append("holds " + "/".join(has_pref))

@@ -18,6 +18,7 @@ import random
 import sys
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
@@ -50,36 +51,36 @@ OTHER_UNIT = {"pcs": "kg", "set": "pcs", "ton": "pcs", "kg": "pcs", "m": "kg"}
 CONVERTIBLE = {"ton": "kg", "kg": "ton"}
 
 
-def load_requirements() -> list[dict[str, object]]:
+def load_requirements() -> list[dict[str, Any]]:
     files = sorted((HERE / "requirements").glob("*.json"))
     return [json.loads(f.read_text(encoding="utf-8")) for f in files]
 
 
-def needed_by(req: dict[str, object]) -> date:
+def needed_by(req: dict[str, Any]) -> date:
     return date.fromisoformat(str(req["needed_by"]))
 
 
-def related_processes(notes: dict[str, object]) -> set[str]:
+def related_processes(notes: dict[str, Any]) -> set[str]:
     related: set[str] = set()
-    for fam in notes["family"]:  # type: ignore[attr-defined]
+    for fam in notes["family"]:
         related |= set(FAMILIES[fam])
     return related
 
 
 def build_variant(
-    rng: random.Random, req: dict[str, object], notes: dict[str, object], variant: str
+    rng: random.Random, req: dict[str, Any], notes: dict[str, Any], variant: str
 ) -> tuple[Truth, str]:
     """The true attributes of one designed candidate; returns the truth and where to put it."""
-    specs: list[dict[str, list[str]]] = notes["processes"]  # type: ignore[assignment]
+    specs: list[dict[str, list[str]]] = notes["processes"]
     procs = [rng.choice(spec["exact"]) for spec in specs]
-    material = list(notes["materials"])[:1]  # type: ignore[call-overload]
-    volume = float(req["monthly_volume"])  # type: ignore[arg-type]
+    material = list(notes["materials"])[:1]
+    volume = float(req["monthly_volume"])
     unit = str(req["volume_unit"])
     nb = needed_by(req)
-    required = [str(c) for c in req["certifications_required"]]  # type: ignore[attr-defined]
-    preferred = [str(c) for c in req["certifications_preferred"]]  # type: ignore[attr-defined]
+    required = [str(c) for c in req["certifications_required"]]
+    preferred = [str(c) for c in req["certifications_preferred"]]
     certs = [(c, people.valid_date(rng, nb)) for c in required]
-    track = rng.choice(notes["similar_buyers"])  # type: ignore[arg-type]
+    track = rng.choice(notes["similar_buyers"])
     truth = Truth(procs, material, volume * rng.uniform(1.5, 3.0), unit, certs, [track])
     truth.certs += [(c, people.valid_date(rng, nb)) for c in preferred]
     place = "near"
@@ -174,8 +175,8 @@ def main(out_dir: Path = HERE) -> None:
 
 def write_judgments(
     suppliers: list[Supplier],
-    reqs: list[dict[str, object]],
-    all_notes: dict[str, dict[str, object]],
+    reqs: list[dict[str, Any]],
+    all_notes: dict[str, dict[str, Any]],
     centroids: dict[str, tuple[float, float]],
     out_dir: Path,
 ) -> None:
