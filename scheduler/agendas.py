@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from matcher.errors import EventError
+from scheduler.agendas_check import check_schedule
 from scheduler.event import Event, Participant, Slot, is_buyer
 from scheduler.result import Schedule
 
@@ -140,37 +141,6 @@ def slot_labels(slots: list[Slot]) -> dict[str, str]:
     return labels
 
 
-def check_schedule(event: Event, schedule: Schedule) -> None:
-    """Refuse a schedule that does not belong to this event; name every mismatch at once."""
-    problems: list[str] = []
-    if schedule.event_id != event.event_id:
-        problems.append(
-            f"the schedule is for another event ({schedule.event_id!r}, not {event.event_id!r})"
-        )
-    meetings = {meeting.id for meeting in event.meetings}
-    slots = {slot.id for slot in event.slots}
-    tables = set(event.tables)
-    for assignment in schedule.assignments:
-        if assignment.meeting not in meetings:
-            problems.append(f"meeting {assignment.meeting!r} is not in the event")
-        if assignment.slot not in slots:
-            problems.append(
-                f"meeting {assignment.meeting!r} is put in slot {assignment.slot!r},"
-                " which the event does not have"
-            )
-        if assignment.table not in tables:
-            problems.append(
-                f"meeting {assignment.meeting!r} is put at table {assignment.table!r},"
-                " which the event does not have"
-            )
-    for left_out in schedule.unscheduled:
-        if left_out.meeting not in meetings:
-            problems.append(f"unscheduled meeting {left_out.meeting!r} is not in the event")
-    if problems:
-        listed = "\n".join(f"  - {p}" for p in problems)
-        raise EventError(f"the schedule does not match the event:\n{listed}")
-
-
 def _buyers_first(event: Event, participant_ids: Iterable[str]) -> list[Participant]:
     # Printed as "Buyer ↔ Supplier" because buyers usually stay at their table.
     by_id = {p.id: p for p in event.participants}
@@ -270,7 +240,7 @@ def export_agendas(
         raise EventError(
             f"unknown agenda format {', '.join(sorted(unknown))}; choose from xlsx, pdf, ics"
         )
-    check_schedule(event, schedule)
+    check_schedule(event, schedule)  # before writing anything: no half-written folder
     if schedule.status == "infeasible":
         raise EventError(
             "the schedule is infeasible, so there are no agendas to print: "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 from xml.sax.saxutils import escape
@@ -30,6 +31,7 @@ class Fonts:
     arrow: str  # what joins two names in a meeting
 
 
+@cache  # reading the TrueType files takes a noticeable moment; once per process is enough
 def register_fonts() -> Fonts:
     """DejaVu Sans when found (full Latin and the ↔ arrow), else the built-in Helvetica."""
     for folder in _font_folders():

@@ -214,14 +214,14 @@ def test_a_long_busy_agenda_still_prints_on_one_page(tmp_path: Path) -> None:
         "slots": [{"id": f"s{i}", "start": f"2027-03-10T{8 + i // 3:02d}:{20 * (i % 3):02d}",
                    "end": f"2027-03-10T{8 + (i + 1) // 3:02d}:{20 * ((i + 1) % 3):02d}"}
                   for i in range(24)],
-        "tables": 24,
+        "tables": 2,
         "participants": [*buyers, supplier],
         "meetings": [{"id": f"M{i}", "participants": [b["id"], "S01"]}
                      for i, b in enumerate(buyers)],
     })  # fmt: skip
     schedule = load_schedule({
         "event_id": "temu-bisnis-besar", "status": "optimal",
-        "assignments": [{"meeting": f"M{i}", "slot": f"s{i}", "table": f"T{i + 1}"}
+        "assignments": [{"meeting": f"M{i}", "slot": f"s{i}", "table": f"T{i % 2 + 1}"}
                         for i in range(24)],
         "breaks": {"total": 0, "per_participant": {}}, "solve_seconds": 1.0,
     })  # fmt: skip
@@ -286,6 +286,19 @@ def test_a_schedule_for_unknown_meetings_and_slots_is_refused_naming_them(
 
     assert "'M99'" in str(caught.value) and "'s9'" in str(caught.value)
     assert not list(tmp_path.iterdir())  # nothing half-written
+
+
+def test_a_double_booked_schedule_is_refused_instead_of_losing_a_meeting(
+    event: Event, schedule_data: dict[str, Any], tmp_path: Path
+) -> None:
+    # S01 is already with PT Astra Otoparts in s1; a hand edit puts M3 there too.
+    schedule_data["assignments"][3] = {"meeting": "M3", "slot": "s1", "table": "T2"}
+
+    with pytest.raises(EventError) as caught:
+        export_agendas(event, load_schedule(schedule_data), tmp_path)
+
+    assert "S01 has 2 meetings at once in slot 's1'" in str(caught.value)
+    assert "table 'T2' holds 2 meetings in slot 's1'" in str(caught.value)
 
 
 def test_terminal_tables_show_the_grid_and_one_agenda(event: Event, schedule: Schedule) -> None:
