@@ -1,7 +1,7 @@
 """Three LIK Takaru neighbours who can serve REQ-2027-002 only together.
 
 REQ-2027-002 asks for 50,000 pcs/month of a pin that needs CNC turning, milling and chrome
-plating. No metal workshop in the demo makes more than METAL_PCS_CEILING (45,000) pieces a
+plating. No workshop in the demo makes more than PCS_CEILING (45,000) pieces a
 month, so no single supplier has the volume. These three members of Koperasi Logam Takaru
 do, by construction: turning 30,000 + 25,000, milling 30,000 + 25,000, chrome 25,000 + 30,000.
 They are written out in full so the story is easy to check by eye.

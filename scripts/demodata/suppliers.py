@@ -16,7 +16,7 @@ from demodata.certificates import certificates_for
 from demodata.identity import business_name, email_for, phone_for
 from demodata.places import AREA_CODES, AREAS, REGENCY_SPELLINGS, Area, works_with
 from demodata.processes import PROCESS_SPELLINGS
-from demodata.trades import FOOD_LINES, METAL_PCS_CEILING, TRADES, FoodLine, Trade
+from demodata.trades import FOOD_LINES, PCS_CEILING, TRADES, FoodLine, Trade
 
 SHEET_COLUMNS = (
     "supplier_id", "name", "regency", "lat", "lon", "cluster", "kbli", "processes", "materials",
@@ -135,8 +135,8 @@ def pick_capacity(rng: random.Random, trade: Trade) -> tuple[int, str]:
     low, high = trade.capacity[unit]
     # log-uniform: many small workshops, a few large ones
     value = nice_number(math.exp(rng.uniform(math.log(low), math.log(high))))
-    if trade.sector == "metal" and unit == "pcs":
-        value = min(value, METAL_PCS_CEILING)
+    if unit == "pcs":
+        value = min(value, PCS_CEILING)
     return value, unit
 
 

@@ -215,7 +215,7 @@ PLASTIC_TRADES: dict[str, Trade] = {
             "peralatan rumah tangga plastik",
             "tutup botol, preform, gantungan",
         ),
-        capacity={"pcs": (10_000, 300_000)},
+        capacity={"pcs": (5_000, 45_000)},
         employees=(10, 150),
         name_prefixes=("PT", "CV", "UD"),
     ),
@@ -227,7 +227,7 @@ PLASTIC_TRADES: dict[str, Trade] = {
         materials=("HDPE", "PP", "PET", "LDPE"),
         kbli=("22220",),
         products=("botol oli, jerigen", "botol shampo, galon"),
-        capacity={"pcs": (20_000, 300_000)},
+        capacity={"pcs": (10_000, 45_000)},
         employees=(8, 80),
         name_prefixes=("PT", "CV"),
     ),
@@ -358,7 +358,7 @@ FOOD_TRADES: dict[str, Trade] = {
         materials=("tepung terigu", "gula", "mentega", "telur"),
         kbli=("10710", "10792"),
         products=("roti, bolu, kue kering", "bakpia, lumpia"),
-        capacity={"kg": (200, 6_000), "pcs": (2_000, 60_000)},
+        capacity={"kg": (200, 6_000), "pcs": (2_000, 40_000)},
         employees=(3, 40),
     ),
     "drinks": Trade(
@@ -433,6 +433,6 @@ FOOD_LINES: dict[str, FoodLine] = {
 
 TRADES: dict[str, Trade] = {**METAL_TRADES, **PLASTIC_TRADES, **WOOD_TRADES, **FOOD_TRADES}
 
-# Metal workshops' monthly output in pieces stays below this; the consortium requirement in
+# No workshop makes more pieces a month than this; the consortium requirement in
 # requirements.py asks for more, so only a group can serve it (see mitra/data/README.md).
-METAL_PCS_CEILING = 45_000
+PCS_CEILING = 45_000
