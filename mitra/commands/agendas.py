@@ -36,19 +36,27 @@ def _event_source(document: dict[str, Any], event_file: Path | None) -> Any:
 @event_app.command("agendas")
 def agendas(
     schedule_file: Annotated[
-        Path, typer.Argument(help="Schedule JSON written by `mitra schedule`.", show_default=False)
+        Path,
+        typer.Argument(
+            help="Schedule JSON written by `mitra schedule`.",
+            metavar="SCHEDULE.json",
+            show_default=False,
+        ),
     ],
-    out: Annotated[Path, typer.Option("--out", help="Folder to write the agendas into.")],
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder to write the agendas into.", metavar="DIR")
+    ],
     event_file: Annotated[
         Path | None,
         typer.Option(
             "--event",
             help="Event JSON the schedule was made from (optional if the schedule embeds it).",
+            metavar="EVENT.json",
             show_default=False,
         ),
     ] = None,
     formats: Annotated[
-        str, typer.Option("--format", help="Comma-separated: xlsx, pdf, ics.")
+        str, typer.Option("--format", help="Comma-separated: xlsx, pdf, ics.", metavar="FORMATS")
     ] = "xlsx,pdf,ics",
 ) -> None:
     """Write the master grid and one agenda per participant: workbook, printable PDF, calendars."""

@@ -350,6 +350,10 @@ def test_cli_with_separate_event_file_and_one_format(
         ({"assignments": [{"meeting": "M42", "slot": "s1", "table": "T1"}]}, "M42"),
         ({"assignments": [{"meeting": "M1", "slot": "s1", "table": "T7"}]}, "T7"),
         ({"event_id": "temu-bisnis-kendal"}, "another event"),
+        (
+            {"status": "infeasible", "assignments": [], "reason": "S01 has no free slot"},
+            "infeasible",
+        ),
     ],
 )
 def test_cli_refuses_a_schedule_that_does_not_match_the_event(
@@ -381,3 +385,22 @@ def test_cli_asks_for_the_event_when_the_schedule_lacks_it(
 
     assert result.exit_code == 2
     assert "--event" in result.output
+
+
+def test_cli_explains_why_calendars_are_missing_when_slots_have_no_times(
+    event_data: dict[str, Any], schedule_data: dict[str, Any], tmp_path: Path
+) -> None:
+    for slot in event_data["slots"]:
+        del slot["start"], slot["end"]
+    (tmp_path / "schedule.json").write_text(json.dumps({**schedule_data, "event": event_data}))
+    out = tmp_path / "out"
+
+    result = runner.invoke(app, ["event", "agendas", str(tmp_path / "schedule.json"),
+                                 "--out", str(out)])  # fmt: skip
+
+    assert result.exit_code == 0, result.output
+    assert "Calendar files skipped" in result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "agendas.pdf",
+        "temu-bisnis-tegal-2027-03.xlsx",
+    ]
