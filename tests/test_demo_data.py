@@ -157,6 +157,35 @@ def test_certificates_include_expired_soon_expiring_and_long_valid_ones(
     assert len(expired) >= 20 and len(early_2027) >= 20 and len(later) >= 20
 
 
+# how the required certificates of the demo requirements are spelt in the sheet
+CERT_KEYS = {"ISO 9001": ("iso9001",), "SVLK": ("svlk", "slk"), "Halal": ("halal",),
+             "SNI": ("sni",)}  # fmt: skip
+
+
+def holds(row: dict[str, str], cert: str) -> list[date | None]:
+    """Expiry dates of the supplier's certificates that are `cert`, however spelt."""
+    found = []
+    for name, until in certificates(row):
+        key = re.sub(r"[^a-z0-9]", "", name.lower())
+        if key.startswith(CERT_KEYS[cert]):
+            found.append(until)
+    return found
+
+
+def test_needed_by_decides_eligibility_for_some_certificate_holders(
+    suppliers: list[dict[str, str]], requirements: list[dict[str, Any]]
+) -> None:
+    """Valid today but lapsed by needed_by: these suppliers must drop out of a shortlist."""
+    decided = set()
+    for requirement in requirements:
+        needed_by = date.fromisoformat(requirement["needed_by"])
+        for cert in requirement["certifications_required"]:
+            for row in suppliers:
+                if any(u and TODAY <= u < needed_by for u in holds(row, cert)):
+                    decided.add(requirement["requirement_id"])
+    assert len(decided) >= 3, decided
+
+
 def test_certificate_spellings_vary_like_real_sheets(suppliers: list[dict[str, str]]) -> None:
     names = {name for row in suppliers for name, _ in certificates(row)}
     assert {"ISO 9001", "ISO9001:2015", "iso-9001"} & names == {
