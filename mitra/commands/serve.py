@@ -1,0 +1,50 @@
+"""`mitra serve`: the HTTP service (FastAPI under uvicorn)."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+
+from mitra.app import app, err_console
+from mitra.commands.common import DbOption, open_db
+
+
+@app.command("serve")
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Worker processes (use PostgreSQL for >1).")
+    ] = 1,
+    log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
+) -> None:
+    """Serve the JSON API under /api, with interactive docs at /docs."""
+    import uvicorn
+
+    from service.db import describe, resolve_url
+
+    url = resolve_url(db)
+    # Migrate once here, so workers starting together never race on the schema.
+    open_db(url, quiet=True)
+    if workers > 1 and url.startswith("sqlite"):
+        err_console.print(
+            "[yellow]Several workers on one SQLite file serialise every write; "
+            "use PostgreSQL for a busy service.[/]"
+        )
+    # Workers are separate processes: they find the database through the environment.
+    os.environ["MITRA_DATABASE_URL"] = url
+    err_console.print(
+        f"Mitra API on http://{host}:{port}/api (docs: /docs) · database {describe(url)}",
+        highlight=False,
+    )
+    uvicorn.run(
+        "service.app:create_app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+    )

@@ -1,0 +1,206 @@
+"""Shortlists through the API: run, apply the organizer's forced entries, remember, read back.
+
+A supplier forced out never appears; a supplier forced in always does (after the ranked ones
+when it did not rank on its own), marked `"forced": "in"`. Who forced it and why is in the
+audit trail and the override list, not in the buyer's document.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from matcher.index import SupplierIndex
+from matcher.scoring import rank
+from matcher.types import Requirement
+from models import AuditEvent, ShortlistRun, Supplier
+from models.event import ShortlistOverride
+from models.requirement import requirement_to_json
+from models.supplier import to_record
+from models.user import Role, User
+from service.crud.errors import NotFound
+from service.crud.suppliers import get_supplier
+from service.shortlists import active_profile, run_shortlist
+
+
+def overrides_for(session: Session, requirement_id: str) -> list[ShortlistOverride]:
+    rows = session.execute(
+        select(ShortlistOverride)
+        .where(ShortlistOverride.requirement_id == requirement_id)
+        .order_by(ShortlistOverride.id)  # type: ignore[arg-type]
+    )
+    return list(rows.scalars())
+
+
+def shortlist(
+    engine: Engine,
+    owner_id: int | None,
+    requirement: Requirement,
+    *,
+    top: int,
+    include_ineligible: bool,
+    stored: bool,
+) -> dict[str, Any]:
+    """The contract's shortlist document for `requirement`, remembered for its owner.
+
+    Forced entries apply only to stored requirements: an inline one has no organizer yet.
+    """
+    with Session(engine) as session:
+        forced = overrides_for(session, requirement.requirement_id) if stored else []
+    if not forced:
+        return run_shortlist(
+            engine, requirement, top=top, include_ineligible=include_ineligible, owner_id=owner_id
+        )
+    out_ids = {o.supplier_id for o in forced if o.mode == "out"}
+    in_ids = [o.supplier_id for o in forced if o.mode == "in"]
+    document = run_shortlist(
+        engine,
+        requirement,
+        top=top + len(out_ids),
+        include_ineligible=include_ineligible,
+        store=False,
+    )
+    with Session(engine) as session:
+        document = _apply(session, document, requirement, top, out_ids, in_ids)
+        chosen = active_profile(session)
+        session.add(
+            ShortlistRun(
+                requirement_id=requirement.requirement_id,
+                owner_id=owner_id,
+                profile_name=chosen.name,
+                profile_version=chosen.version,
+                requirement=requirement_to_json(requirement),
+                document=document,
+            )
+        )
+        session.commit()
+    return document
+
+
+def _apply(
+    session: Session,
+    document: dict[str, Any],
+    requirement: Requirement,
+    top: int,
+    out_ids: set[str],
+    in_ids: list[str],
+) -> dict[str, Any]:
+    kept = [r for r in document["results"] if r["supplier_id"] not in out_ids]
+    eligible = [r for r in kept if r["eligible"]][:top]
+    ineligible = [r for r in kept if not r["eligible"]][:top]
+    results = eligible + ineligible
+    present = {r["supplier_id"] for r in results}
+    for supplier_id in in_ids:
+        if supplier_id in present:
+            next(r for r in results if r["supplier_id"] == supplier_id)["forced"] = "in"
+            continue
+        entry = _explain_alone(session, requirement, supplier_id)
+        if entry is not None:
+            entry["forced"] = "in"
+            results.insert(len(eligible), entry)
+            eligible.append(entry)
+    for position, entry in enumerate(results, start=1):
+        entry["rank"] = position
+    return {**document, "results": results}
+
+
+def _explain_alone(
+    session: Session, requirement: Requirement, supplier_id: str
+) -> dict[str, Any] | None:
+    """A forced-in supplier's own explained entry (scored against itself only)."""
+    row = session.execute(select(Supplier).where(Supplier.supplier_id == supplier_id)).scalar()
+    if row is None:
+        return None  # deleted since it was forced in
+    index = SupplierIndex.build([to_record(row)])
+    alone = rank(index, requirement, active_profile(session), top=1, include_ineligible=True)
+    return alone.results[0].to_json() if alone.results else None
+
+
+def set_override(
+    session: Session, user: User, requirement_id: str, supplier_id: str, mode: str, reason: str
+) -> ShortlistOverride:
+    get_supplier(session, supplier_id)
+    row = session.execute(
+        select(ShortlistOverride).where(
+            ShortlistOverride.requirement_id == requirement_id,
+            ShortlistOverride.supplier_id == supplier_id,
+        )
+    ).scalar() or ShortlistOverride(requirement_id=requirement_id, supplier_id=supplier_id)
+    row.mode, row.reason, row.actor = mode, reason, f"{user.name} ({user.role})"
+    session.add(row)
+    session.add(
+        AuditEvent(
+            actor=row.actor,
+            action=f"force_{mode}",
+            target=f"{requirement_id}/{supplier_id}",
+            detail={"requirement_id": requirement_id, "supplier_id": supplier_id, "reason": reason},
+        )
+    )
+    session.commit()
+    session.refresh(row)
+    return row
+
+
+def remove_override(session: Session, user: User, requirement_id: str, supplier_id: str) -> None:
+    row = session.execute(
+        select(ShortlistOverride).where(
+            ShortlistOverride.requirement_id == requirement_id,
+            ShortlistOverride.supplier_id == supplier_id,
+        )
+    ).scalar()
+    if row is None:
+        raise NotFound(f"'{supplier_id}' is not forced in or out of '{requirement_id}'")
+    session.delete(row)
+    session.add(
+        AuditEvent(
+            actor=f"{user.name} ({user.role})",
+            action="unforce",
+            target=f"{requirement_id}/{supplier_id}",
+        )
+    )
+    session.commit()
+
+
+def _visible_runs(user: User) -> list[Any]:
+    if user.role == Role.buyer:
+        return [ShortlistRun.owner_id == user.id]
+    return []
+
+
+def list_runs(
+    session: Session, user: User, requirement_id: str | None, offset: int, limit: int
+) -> tuple[int, list[ShortlistRun]]:
+    conditions = _visible_runs(user)
+    if requirement_id:
+        conditions.append(ShortlistRun.requirement_id == requirement_id)
+    total = session.execute(
+        select(func.count()).select_from(ShortlistRun).where(*conditions)
+    ).scalar()
+    rows = session.execute(
+        select(ShortlistRun)
+        .where(*conditions)
+        .order_by(ShortlistRun.id.desc())  # type: ignore[union-attr]
+        .offset(offset)
+        .limit(limit)
+    )
+    return int(total or 0), list(rows.scalars())
+
+
+def get_run(session: Session, user: User, run_id: int) -> ShortlistRun:
+    row = session.get(ShortlistRun, run_id)
+    if row is None or (user.role == Role.buyer and row.owner_id != user.id):
+        raise NotFound(f"no shortlist {run_id}")
+    return row
+
+
+def run_summary(row: ShortlistRun) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "requirement_id": row.requirement_id,
+        "generated_at": row.generated_at,
+        "weights": {"profile": row.profile_name, "version": row.profile_version},
+        "results": len(row.document.get("results", [])),
+    }

@@ -1,0 +1,100 @@
+"""Request dependencies: the database session, the signed-in account, role checks."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, Security, status
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from models.user import Role, User
+from service.auth import KeyCache, authenticate
+from service.config import Settings, get_settings
+
+_engine_lock = threading.Lock()
+
+bearer = HTTPBearer(auto_error=False, description="API key: `Authorization: Bearer <key>`")
+api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="API key")
+
+
+def get_engine(request: Request) -> Engine:
+    """The app's database, opened (and migrated) on first use."""
+    state = request.app.state
+    engine: Engine | None = getattr(state, "engine", None)
+    if engine is None:
+        from service.db import open_database
+
+        with _engine_lock:
+            engine = getattr(state, "engine", None)
+            if engine is None:
+                engine = open_database(state.database_url)
+                state.engine = engine
+    return engine
+
+
+EngineDep = Annotated[Engine, Depends(get_engine)]
+
+
+def get_session(engine: EngineDep) -> Iterator[Session]:
+    with Session(engine) as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+UNAUTHORIZED = HTTPException(
+    status_code=status.HTTP_401_UNAUTHORIZED,
+    detail="sign in: send your API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'",
+    headers={"WWW-Authenticate": "Bearer"},
+)
+
+
+def current_user(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)] = None,
+    header_key: Annotated[str | None, Security(api_key_header)] = None,
+) -> User:
+    key = header_key or (credentials.credentials if credentials else None)
+    if not key:
+        raise UNAUTHORIZED
+    cache: KeyCache = request.app.state.key_cache
+    user = authenticate(session, key, cache, settings.key_cache_seconds)
+    if user is None:
+        raise UNAUTHORIZED
+    return user
+
+
+CurrentUser = Annotated[User, Depends(current_user)]
+
+
+def require(*roles: Role) -> Callable[[User], User]:
+    """A dependency admitting only accounts with one of `roles` (403 for the others)."""
+    names = " or ".join(r.value for r in roles)
+
+    def check(user: CurrentUser) -> User:
+        if user.role not in roles:
+            raise HTTPException(status.HTTP_403_FORBIDDEN, f"only {names} accounts may do this")
+        return user
+
+    return check
+
+
+Organizer = Annotated[User, Depends(require(Role.organizer))]
+OrganizerOrAnalyst = Annotated[User, Depends(require(Role.organizer, Role.analyst))]
+OrganizerOrBuyer = Annotated[User, Depends(require(Role.organizer, Role.buyer))]
+
+
+def is_buyer(user: User) -> bool:
+    return user.role == Role.buyer
+
+
+def actor(user: User) -> str:
+    """How an account appears in the audit trail."""
+    return f"{user.name} ({user.role})"

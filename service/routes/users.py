@@ -1,0 +1,73 @@
+"""/api/users: organizers make accounts and keys; everyone can see who they are signed in as."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request, status
+from pydantic import BaseModel
+from sqlalchemy import select, update
+
+from models.user import ApiKey, User, UserCreate, UserPublic, UserWithKey
+from service.auth import AccountError, create_user, issue_key
+from service.crud.errors import Forbidden, Invalid, NotFound
+from service.deps import CurrentUser, Organizer, SessionDep, actor
+from service.routes.paging import RowId
+
+router = APIRouter(prefix="/users", tags=["users"])
+
+
+class NewKey(BaseModel):
+    api_key: str
+
+
+@router.get("/me", response_model=UserPublic)
+def who_am_i(user: CurrentUser) -> Any:
+    return user
+
+
+@router.get("", response_model=list[UserPublic])
+def list_users(session: SessionDep, user: Organizer) -> Any:
+    return list(session.execute(select(User).order_by(User.id)).scalars())  # type: ignore[arg-type]
+
+
+@router.post("", response_model=UserWithKey, status_code=status.HTTP_201_CREATED)
+def create_account(body: UserCreate, session: SessionDep, user: Organizer) -> Any:
+    """Make an account; the answer holds its API key, shown this once only."""
+    try:
+        account, key = create_user(
+            session, body.name, body.role, organization=body.organization, actor=actor(user)
+        )
+    except AccountError as exc:
+        raise Invalid([("name", str(exc))]) from None
+    session.commit()
+    session.refresh(account)
+    return UserWithKey(**UserPublic.model_validate(account).model_dump(), api_key=key)
+
+
+@router.post("/{user_id}/keys", response_model=NewKey, status_code=status.HTTP_201_CREATED)
+def new_key(
+    user_id: RowId, session: SessionDep, user: CurrentUser, revoke_others: bool = False
+) -> NewKey:
+    """A new API key for an account (organizers: any account; others: their own)."""
+    if user.role != "organizer" and user.id != user_id:
+        raise NotFound(f"no account {user_id}")
+    if session.get(User, user_id) is None:
+        raise NotFound(f"no account {user_id}")
+    if revoke_others:
+        session.execute(update(ApiKey).where(ApiKey.user_id == user_id).values(revoked=True))  # type: ignore[arg-type]
+    key = issue_key(session, user_id)
+    session.commit()
+    return NewKey(api_key=key)
+
+
+@router.delete("/{user_id}/keys", status_code=status.HTTP_204_NO_CONTENT)
+def revoke_keys(user_id: RowId, request: Request, session: SessionDep, user: Organizer) -> None:
+    """Revoke every key of an account (other workers notice within MITRA_KEY_CACHE_SECONDS)."""
+    if session.get(User, user_id) is None:
+        raise NotFound(f"no account {user_id}")
+    if user_id == user.id:
+        raise Forbidden("revoke your own keys from another organizer account")
+    session.execute(update(ApiKey).where(ApiKey.user_id == user_id).values(revoked=True))  # type: ignore[arg-type]
+    session.commit()
+    request.app.state.key_cache.clear()
