@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 import mitra.commands.agendas  # noqa: F401  (attaches `mitra event agendas`)
 from matcher.errors import EventError
 from mitra.app import app
-from scheduler.agendas import export_agendas, participant_agenda
+from scheduler.agendas import event_days, export_agendas, participant_agenda, slot_labels
 from scheduler.agendas_xlsx import sheet_title
 from scheduler.event import Event, load_event
 from scheduler.render import agenda_table, grid_table
@@ -107,6 +107,16 @@ def test_supplier_agenda_lists_every_slot_with_who_and_where(
     met = [(row.slot_id, row.table, row.counterpart_names) for row in agenda if not row.is_free]
     assert met == [("s1", "T1", "PT Astra Otoparts"), ("s3", "T2", "PT Krakatau Steel")]
     assert agenda[2].regencies == "Kota Cilegon"
+
+
+def test_a_two_day_event_labels_slots_with_their_date(event_data: dict[str, Any]) -> None:
+    event_data["slots"][2].update(start="2027-03-11T09:00", end="2027-03-11T09:20")
+    event_data["slots"][3].update(start="2027-03-11T09:20", end="2027-03-11T09:40")
+
+    two_days = load_event(event_data)
+
+    assert slot_labels(two_days.slots)["s3"] == "11/03 09:00–09:20"
+    assert event_days(two_days) == "Rabu, 10 Maret 2027 & Kamis, 11 Maret 2027"
 
 
 def test_agenda_tells_free_slots_from_slots_the_participant_cannot_attend(
