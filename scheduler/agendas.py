@@ -212,6 +212,11 @@ def unscheduled_rows(event: Event, schedule: Schedule) -> list[tuple[str, str, s
     return rows
 
 
+def safe_file_stem(name: str) -> str:
+    """Ids come from organizers' spreadsheets; keep file names safe on every OS."""
+    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name).strip(".") or "_"
+
+
 def missing_times(event: Event, schedule: Schedule) -> list[str]:
     """Ids of scheduled slots without a start or end time (a calendar needs both)."""
     used = {a.slot for a in schedule.assignments}
@@ -249,7 +254,8 @@ def export_agendas(
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     if "xlsx" in formats:
-        written.append(write_workbook(event, schedule, out_dir / f"{event.event_id}.xlsx"))
+        workbook = out_dir / f"{safe_file_stem(event.event_id)}.xlsx"
+        written.append(write_workbook(event, schedule, workbook))
     if "pdf" in formats:
         written.append(write_pdf(event, schedule, out_dir / "agendas.pdf"))
     if "ics" in formats:

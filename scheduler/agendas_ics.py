@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Timezone
 from icalendar import Event as CalendarEvent
 
-from scheduler.agendas import Counterpart, participant_agenda
+from scheduler.agendas import Counterpart, participant_agenda, safe_file_stem
 from scheduler.event import Event, Participant
 from scheduler.result import Schedule
 
@@ -85,12 +85,7 @@ def write_calendars(
     for person in event.participants:
         if person.id not in busy:
             continue
-        path = folder / f"{_file_stem(person.id)}.ics"
+        path = folder / f"{safe_file_stem(person.id)}.ics"
         path.write_bytes(participant_calendar(event, schedule, person, stamp).to_ical())
         written.append(path)
     return written
-
-
-def _file_stem(participant_id: str) -> str:
-    # Ids come from organizers' spreadsheets; keep file names safe on every OS.
-    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in participant_id)

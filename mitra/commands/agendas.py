@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 
 from matcher.errors import MitraError
 from mitra.app import err_console, event_app
@@ -72,7 +73,7 @@ def agendas(
         event = load_event(_event_source(document, event_file))
         schedule = load_schedule({k: v for k, v in document.items() if k != "event"})
         if "ics" in chosen and missing_times(event, schedule):
-            untimed = ", ".join(missing_times(event, schedule))
+            untimed = escape(", ".join(missing_times(event, schedule)))
             err_console.print(
                 f"[yellow]Calendar files skipped:[/] slot(s) {untimed} have no start and end "
                 "time. Add times to the event's slots to get .ics files.",
