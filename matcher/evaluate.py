@@ -123,7 +123,8 @@ class Evaluation:
     """One profile replayed over past requirements."""
 
     profile: WeightsProfile
-    k: int
+    k: int  # for NDCG and the shortlist (coverage, exposure)
+    hit_k: int  # for hit rate: did an MoU or PO supplier make the first `hit_k`?
     pool: Pool
     per_requirement: tuple[RequirementScore, ...]  # only requirements with a relevant supplier
     skipped: tuple[str, ...]  # requirements without any MoU, PO or interest: nothing to find
@@ -148,10 +149,15 @@ def _mean(values: Sequence[float]) -> float:
 
 
 def evaluate(
-    cases: Sequence[ReplayCase], profile: WeightsProfile, *, k: int = 10, pool: Pool = "judged"
+    cases: Sequence[ReplayCase],
+    profile: WeightsProfile,
+    *,
+    k: int = 10,
+    hit_k: int = 5,
+    pool: Pool = "judged",
 ) -> Evaluation:
     """Replay `profile` over `cases`, in the order given (oldest first matters for exposure)."""
-    if k < 1:
+    if k < 1 or hit_k < 1:
         raise ValueError("k must be at least 1")
     profile.validate()
     scored: list[RequirementScore] = []
@@ -174,7 +180,7 @@ def evaluate(
             RequirementScore(
                 case.requirement_id,
                 ndcg=ndcg_at_k(ranked, pool_grades, k),
-                hit=hit_rate_at_k(ranked, k, min_grade=HIT_GRADE),
+                hit=hit_rate_at_k(ranked, hit_k, min_grade=HIT_GRADE),
                 reciprocal_rank=reciprocal_rank(ranked, min_grade=HIT_GRADE),
                 shortlist=shortlist,
             )
@@ -182,6 +188,7 @@ def evaluate(
     return Evaluation(
         profile=profile,
         k=k,
+        hit_k=hit_k,
         pool=pool,
         per_requirement=tuple(scored),
         skipped=tuple(skipped),
@@ -233,17 +240,18 @@ def compare(
     b: WeightsProfile,
     *,
     k: int = 10,
+    hit_k: int = 5,
     pool: Pool = "judged",
     n_boot: int = 2000,
     seed: int = 0,
 ) -> Comparison:
     """Both profiles side by side, with bootstrap intervals over requirements for A − B."""
-    first = evaluate(cases, a, k=k, pool=pool)
-    second = evaluate(cases, b, k=k, pool=pool)
+    first = evaluate(cases, a, k=k, hit_k=hit_k, pool=pool)
+    second = evaluate(cases, b, k=k, hit_k=hit_k, pool=pool)
     rows: list[MetricComparison] = []
     for metric, attribute in (
         (f"NDCG@{k}", "ndcg"),
-        (f"hit rate@{k}", "hit"),
+        (f"hit rate@{hit_k}", "hit"),
         ("MRR", "reciprocal_rank"),
     ):
         mine = np.array([getattr(r, attribute) for r in first.per_requirement])
