@@ -37,11 +37,12 @@ def agenda_table(event: Event, schedule: Schedule, participant_id: str) -> Table
         if line.is_free:
             table.add_row(line.time_label, "", Text(line.status, style="dim"), "", "")
         else:
+            # One line per company, so a group meeting reads name by name.
             table.add_row(
                 line.time_label,
                 line.table,
-                Text(line.counterpart_names, style="bold"),
-                Text(line.products),
-                Text(line.regencies),
+                Text("\n".join(c.label for c in line.counterparts), style="bold"),
+                Text("\n".join(line.product_lines)),
+                Text("\n".join(c.regency or "" for c in line.counterparts)),
             )
     return table
