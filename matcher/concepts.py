@@ -14,10 +14,26 @@ import scipy.sparse as sp
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
-from matcher.taxonomy import LEVEL_SCORES, MatchLevel, Taxonomy
+from matcher.taxonomy import MatchLevel, Taxonomy
 from matcher.text import normalise
 
 UNMAPPED_CUTOFF = 90.0
+
+
+def row_max(matrix: sp.csr_matrix, table: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Per row of a 0/1 CSR matrix, the maximum of `table[column]` over its stored columns.
+
+    `table` is (n_columns, k); the result is (n_rows, k), 0 for rows with no entries. Each
+    stored entry looks up its value and one `maximum.reduceat` takes the row maxima.
+    """
+    k = table.shape[1]
+    # A trailing zero row keeps reduceat in bounds for empty rows at the end.
+    per_entry = np.vstack([table[matrix.indices], np.zeros((1, k))])
+    starts = matrix.indptr[:-1]
+    best = np.maximum.reduceat(per_entry, starts, axis=0)
+    best[starts == matrix.indptr[1:]] = 0.0
+    result: NDArray[np.float64] = best
+    return result
 
 
 @dataclass(frozen=True)
@@ -31,10 +47,23 @@ class TermMatch:
 
 @dataclass
 class ConceptIncidence:
+    """Which supplier offers which concept, stored once per distinct set of concepts.
+
+    Many suppliers write the same combination ("bubut; frais"), so the matrix holds one row
+    per distinct combination (`patterns`) and `row_pattern` says which one each supplier has.
+    Queries score the patterns, then gather per supplier.
+    """
+
     taxonomy: Taxonomy
     columns: list[str]  # taxonomy ids, then "text:<normalised entry>" for unmapped entries
-    matrix: sp.csr_matrix  # n_suppliers × n_columns, 1.0 where the supplier offers the concept
+    patterns: sp.csr_matrix  # n_patterns × n_columns, 1.0 where the combination has the concept
+    row_pattern: NDArray[np.int32]  # per supplier, its row in `patterns`
     entry_concepts: dict[str, tuple[str, ...]]  # supplier's own entry → columns it stands for
+
+    @property
+    def matrix(self) -> sp.csr_matrix:
+        """n_suppliers × n_columns incidence (built on demand; queries use `patterns`)."""
+        return sp.csr_matrix(self.patterns[self.row_pattern])
 
     @classmethod
     def build(
@@ -58,18 +87,19 @@ class ConceptIncidence:
                     columns.append(concepts[0])
             entry_concepts[entry] = concepts
         entry_columns = {e: [position[c] for c in cs] for e, cs in entry_concepts.items()}
-        indptr = [0]
-        indices: list[int] = []
-        for entries in entries_per_supplier:
-            row = sorted({col for entry in entries for col in entry_columns[entry]})
-            indices.extend(row)
-            indptr.append(len(indices))
-        data = np.ones(len(indices), dtype=np.float32)
-        matrix = sp.csr_matrix(
-            (data, np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int64)),
-            shape=(len(entries_per_supplier), len(columns)),
+        pattern_of: dict[tuple[int, ...], int] = {}
+        row_pattern = np.empty(len(entries_per_supplier), dtype=np.int32)
+        for row, entries in enumerate(entries_per_supplier):
+            combination = tuple(sorted({c for entry in entries for c in entry_columns[entry]}))
+            row_pattern[row] = pattern_of.setdefault(combination, len(pattern_of))
+        indptr = np.zeros(len(pattern_of) + 1, dtype=np.int64)
+        indptr[1:] = np.cumsum([len(combination) for combination in pattern_of])
+        indices = np.fromiter((c for comb in pattern_of for c in comb), dtype=np.int32)
+        patterns = sp.csr_matrix(
+            (np.ones(len(indices), dtype=np.float32), indices, indptr),
+            shape=(len(pattern_of), len(columns)),
         )
-        return cls(taxonomy, columns, matrix, entry_concepts)
+        return cls(taxonomy, columns, patterns, row_pattern, entry_concepts)
 
     def resolve(self, term: str) -> TermMatch:
         """Map a requirement term to level scores over this incidence's columns."""
@@ -90,25 +120,17 @@ class ConceptIncidence:
             return TermMatch(term, (key,), scores)
         return TermMatch(term, (), scores)
 
-    def best_levels(self, matches: Sequence[TermMatch]) -> NDArray[np.float64]:
-        """(n_suppliers, n_terms): the best level score each supplier reaches for each term.
-
-        One sparse product answers "does the supplier offer anything at level ≥ L" for every
-        term and level at once; the best level is the highest L answered yes.
-        """
-        n_levels = len(LEVEL_SCORES)
+    def pattern_levels(self, matches: Sequence[TermMatch]) -> NDArray[np.float64]:
+        """(n_patterns, n_terms): the best level each concept combination reaches per term."""
         if not matches:
-            return np.zeros((self.matrix.shape[0], 0))
-        thresholds = np.stack(
-            [m.scores >= level - 1e-9 for m in matches for level in LEVEL_SCORES], axis=1
-        ).astype(np.float32)
-        hits = np.asarray(self.matrix @ thresholds) > 0  # (n, n_terms * n_levels)
-        hits = hits.reshape(self.matrix.shape[0], len(matches), n_levels)
-        # argmax finds the first (best) level that hits; rows with no hit score 0.
-        first = hits.argmax(axis=2)
-        levels = np.asarray(LEVEL_SCORES)[first]
-        result: NDArray[np.float64] = np.where(hits.any(axis=2), levels, 0.0)
-        return result
+            return np.zeros((self.patterns.shape[0], 0))
+        table = np.stack([m.scores for m in matches], axis=1)  # n_columns × n_terms
+        return row_max(self.patterns, table)
+
+    def best_levels(self, matches: Sequence[TermMatch]) -> NDArray[np.float64]:
+        """(n_suppliers, n_terms): the best level score each supplier reaches for each term."""
+        levels: NDArray[np.float64] = self.pattern_levels(matches)[self.row_pattern]
+        return levels
 
     def best_entry(self, entries: Sequence[str], match: TermMatch) -> tuple[str | None, MatchLevel]:
         """The supplier's own words that best serve a requirement term, with the match level."""

@@ -70,7 +70,10 @@ class Capability(Feature):
     )
 
     def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
-        return coverage(query.process_levels)
+        # Scored once per distinct combination of processes, then spread to suppliers.
+        per_pattern = coverage(query.process_pattern_levels)
+        result: NDArray[np.float64] = per_pattern[index.processes.row_pattern]
+        return result
 
 
 class MaterialFit(Feature):
@@ -82,7 +85,8 @@ class MaterialFit(Feature):
         return bool(query.material_matches)
 
     def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
-        result: NDArray[np.float64] = query.material_levels.mean(axis=1)
+        per_pattern = query.material_pattern_levels.mean(axis=1)
+        result: NDArray[np.float64] = per_pattern[index.materials.row_pattern]
         return result
 
 
@@ -225,7 +229,8 @@ class FeatureMatrix:
         self.query = query
         self.names: list[str] = list(FEATURES)
         n = len(index)
-        self.values = np.zeros((n, len(self.names)), dtype=np.float64)
+        # Column-major: each feature writes one contiguous column.
+        self.values = np.zeros((n, len(self.names)), dtype=np.float64, order="F")
         self.unknown = np.zeros((n, len(self.names)), dtype=bool)
         self.applicable = np.zeros(len(self.names), dtype=bool)
         for j, feature in enumerate(FEATURES.values()):

@@ -18,10 +18,11 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from matcher.certs import parse_certification
 from matcher.concepts import ConceptIncidence
-from matcher.geo import resolve_regency
-from matcher.kbli import kbli_as_int
+from matcher.geo import resolve_regency, unit_vectors
+from matcher.kbli import KbliCodes, kbli_as_int
 from matcher.taxonomy import load_taxonomy
-from matcher.text import normalise
+from matcher.text import company_key
+from matcher.track import static_track_record
 from matcher.types import SupplierRecord
 from matcher.units import unit_info
 
@@ -30,13 +31,6 @@ NO_EXPIRY = np.inf  # a certificate without a date is taken as valid (and the ex
 
 # Where a supplier's coordinates come from.
 LOCATION_OWN, LOCATION_CENTROID, LOCATION_UNKNOWN = 0, 1, 2
-
-_COMPANY_WORDS = {"pt", "cv", "ud", "tbk", "persero", "pd", "koperasi", "kop", "group", "grup"}
-
-
-def company_key(name: str) -> str:
-    """`PT Astra Otoparts Tbk` → `astra otoparts`: legal forms do not tell companies apart."""
-    return " ".join(w for w in normalise(name).split() if w not in _COMPANY_WORDS)
 
 
 @dataclass
@@ -56,11 +50,12 @@ class SupplierIndex:
     certificates: dict[str, CertificateHolders]
     lat: NDArray[np.float64]
     lon: NDArray[np.float64]
+    location_vectors: NDArray[np.float64]  # (n, 3) unit vectors for fast distances; NaN unknown
     location_source: NDArray[np.int8]
     capacity: NDArray[np.float64]  # in the base unit of its dimension
     capacity_dimension: NDArray[np.int16]  # index into `dimensions`, -1 when the unit is unknown
     dimensions: list[str]
-    kbli: NDArray[np.int64]  # (n, k) 5-digit codes, -1 padding
+    kbli: KbliCodes
     text_vectorizer: TfidfVectorizer | None
     text_matrix: sp.csr_matrix | None  # l2-normalised TF-IDF rows of product text
     partner_names: list[str]  # company keys of all partners
@@ -68,6 +63,7 @@ class SupplierIndex:
     partner_count: NDArray[np.float64]
     tier: NDArray[np.float64]  # NaN when unknown
     in_cluster: NDArray[np.bool_]  # belongs to a cluster (sentra) or cooperative
+    track_static: NDArray[np.float64]  # the buyer-independent part of the track record
     regency_names: list[str] = field(default_factory=list)  # display name per row ("" unknown)
 
     def __len__(self) -> int:
@@ -102,6 +98,9 @@ class SupplierIndex:
             if progress is not None and (row + 1) % PROGRESS_EVERY == 0:
                 progress(row + 1)
         partner_names, partners = _incidence(partner_rows)
+        partner_count = np.diff(partners.indptr).astype(np.float64)
+        tier = np.array([np.nan if r.tier is None else r.tier for r in records], dtype=np.float64)
+        in_cluster = np.array([bool(r.cluster or r.cooperative) for r in records], dtype=bool)
         vectorizer, text_matrix = _text_index([r.products for r in records])
         index = cls(
             records=records,
@@ -117,20 +116,20 @@ class SupplierIndex:
             },
             lat=lat,
             lon=lon,
+            location_vectors=unit_vectors(lat, lon),
             location_source=source,
             capacity=capacity,
             capacity_dimension=dimension,
             dimensions=dimensions,
-            kbli=_padded(kbli_rows),
+            kbli=KbliCodes.from_rows(kbli_rows),
             text_vectorizer=vectorizer,
             text_matrix=text_matrix,
             partner_names=partner_names,
             partners=partners,
-            partner_count=np.diff(partners.indptr).astype(np.float64),
-            tier=np.array(
-                [np.nan if r.tier is None else r.tier for r in records], dtype=np.float64
-            ),
-            in_cluster=np.array([bool(r.cluster or r.cooperative) for r in records], dtype=bool),
+            partner_count=partner_count,
+            tier=tier,
+            in_cluster=in_cluster,
+            track_static=static_track_record(partner_count, tier, in_cluster),
             regency_names=regency_names,
         )
         if progress is not None:
@@ -196,14 +195,6 @@ def _incidence(rows: list[list[str]]) -> tuple[list[str], sp.csr_matrix]:
         (np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(rows), len(names))
     )
     return names, matrix
-
-
-def _padded(rows: list[list[int]]) -> NDArray[np.int64]:
-    width = max((len(row) for row in rows), default=0)
-    result = np.full((len(rows), max(width, 1)), -1, dtype=np.int64)
-    for i, row in enumerate(rows):
-        result[i, : len(row)] = row
-    return result
 
 
 def _text_index(texts: list[str]) -> tuple[TfidfVectorizer | None, sp.csr_matrix | None]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -50,25 +51,47 @@ def kbli_as_int(code: str) -> int | None:
     return int(cleaned)
 
 
-def kbli_fit(supplier_codes: NDArray[np.int64], requested: list[str]) -> NDArray[np.float64]:
-    """Best KBLI fit per supplier row.
+@dataclass(frozen=True)
+class KbliCodes:
+    """Suppliers' 5-digit codes, (n, k) with -1 padding, with class and division precomputed."""
 
-    `supplier_codes` is (n_suppliers, k) 5-digit codes with -1 padding. `requested` may hold
-    5-digit codes, 4-digit classes or 2-digit divisions; a class can match at most at class
-    level, a division at division level.
+    code: NDArray[np.int32]
+    klass: NDArray[np.int32]  # code // 10, -1 padding
+    division: NDArray[np.int32]  # code // 1000, -1 padding
+
+    @classmethod
+    def from_rows(cls, rows: list[list[int]]) -> KbliCodes:
+        width = max(1, max((len(row) for row in rows), default=0))
+        code = np.full((len(rows), width), -1, dtype=np.int32)
+        for i, row in enumerate(rows):
+            code[i, : len(row)] = row
+        padding = code < 0
+        return cls(
+            code,
+            np.where(padding, -1, code // 10).astype(np.int32),
+            np.where(padding, -1, code // 1000).astype(np.int32),
+        )
+
+
+def kbli_fit(codes: KbliCodes, requested: list[str]) -> NDArray[np.float64]:
+    """Best KBLI fit per supplier: same code 1.0 > same class 0.6 > same division 0.3 > 0.
+
+    `requested` may hold 5-digit codes, 4-digit classes or 2-digit divisions; a class can
+    match at most at class level, a division at division level.
     """
-    best = np.zeros(supplier_codes.shape[0], dtype=np.float64)
-    present = supplier_codes >= 0
-    for code in (clean_kbli(c) for c in requested):
-        if not code.isdigit() or len(code) not in (2, 4, 5):
+    best = np.zeros(codes.code.shape[0], dtype=np.float64)
+    for text in (clean_kbli(c) for c in requested):
+        if not text.isdigit() or len(text) not in (2, 4, 5):
             continue
-        as_five = int(code.ljust(5, "0"))
-        levels = [(SAME_DIVISION, 1000), (SAME_CLASS, 10), (SAME_CODE, 1)][
-            : {2: 1, 4: 2, 5: 3}[len(code)]
-        ]
-        for level, divisor in levels:
-            hit = ((supplier_codes // divisor) == as_five // divisor) & present
-            best = np.maximum(best, np.where(hit.any(axis=1), level, 0.0))
+        as_five = int(text.ljust(5, "0"))
+        levels = [
+            (SAME_DIVISION, codes.division, as_five // 1000),
+            (SAME_CLASS, codes.klass, as_five // 10),
+            (SAME_CODE, codes.code, as_five),
+        ][: {2: 1, 4: 2, 5: 3}[len(text)]]
+        for level, column, wanted in levels:
+            hit = (column == wanted).any(axis=1)
+            best[hit] = np.maximum(best[hit], level)
     return best
 
 

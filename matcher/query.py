@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 from matcher.certs import CertificationName, parse_certification
 from matcher.concepts import TermMatch
 from matcher.errors import RequirementError
-from matcher.geo import haversine_km, resolve_regency
+from matcher.geo import distances_from, resolve_regency
 from matcher.index import SupplierIndex
 from matcher.types import Requirement
 from matcher.units import unit_info
@@ -94,20 +94,31 @@ class PreparedQuery:
             self.volume_dimension = unit.dimension
 
     @cached_property
+    def process_pattern_levels(self) -> NDArray[np.float64]:
+        """(n_process_patterns, n_required_processes) best match level per term."""
+        return self.index.processes.pattern_levels(self.process_matches)
+
+    @cached_property
     def process_levels(self) -> NDArray[np.float64]:
         """(n_suppliers, n_required_processes) best match level per term."""
-        return self.index.processes.best_levels(self.process_matches)
+        levels: NDArray[np.float64] = self.process_pattern_levels[self.index.processes.row_pattern]
+        return levels
+
+    @cached_property
+    def material_pattern_levels(self) -> NDArray[np.float64]:
+        return self.index.materials.pattern_levels(self.material_matches)
 
     @cached_property
     def material_levels(self) -> NDArray[np.float64]:
-        return self.index.materials.best_levels(self.material_matches)
+        levels: NDArray[np.float64] = self.material_pattern_levels[self.index.materials.row_pattern]
+        return levels
 
     @cached_property
     def distance_km(self) -> NDArray[np.float64]:
         """Distance to the delivery point; NaN when the supplier's location is unknown."""
         if self.delivery is None:
             return np.full(len(self.index), np.nan)
-        return haversine_km(self.index.lat, self.index.lon, self.delivery.lat, self.delivery.lon)
+        return distances_from(self.index.location_vectors, self.delivery.lat, self.delivery.lon)
 
     def holds_valid(self, certificate: CertificationName) -> NDArray[np.bool_]:
         """Who holds `certificate` valid on needed_by (and with enough TKDN share, if asked)."""

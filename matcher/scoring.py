@@ -27,6 +27,14 @@ def normalised_weights(matrix: FeatureMatrix, profile: WeightsProfile) -> NDArra
     return weights / total if total > 0 else weights
 
 
+def weighted_sum(matrix: FeatureMatrix, weights: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Score per supplier: Σ_f weight_f · value_f, one contiguous column at a time."""
+    score = np.zeros(matrix.values.shape[0])
+    for j in np.flatnonzero(weights):
+        score += weights[j] * matrix.values[:, j]
+    return score
+
+
 def _top_rows(score: NDArray[np.float64], rows: NDArray[np.intp], top: int) -> NDArray[np.intp]:
     """The `top` best rows among `rows`, best first; ties keep input (row) order."""
     if top <= 0 or rows.size == 0:
@@ -57,7 +65,7 @@ def rank(
     query = PreparedQuery(index, requirement)
     matrix = FeatureMatrix(index, query)
     weights = normalised_weights(matrix, profile)
-    score = matrix.values @ weights
+    score = weighted_sum(matrix, weights)
     chosen = [_top_rows(score, np.flatnonzero(matrix.eligible), top)]
     if include_ineligible:
         chosen.append(_top_rows(score, np.flatnonzero(~matrix.eligible), top))

@@ -60,3 +60,11 @@ def word_ngrams(words: list[str], max_len: int) -> list[tuple[int, int, str]]:
         for start in range(len(words) - length + 1):
             grams.append((start, start + length, " ".join(words[start : start + length])))
     return grams
+
+
+_COMPANY_WORDS = {"pt", "cv", "ud", "tbk", "persero", "pd", "koperasi", "kop", "group", "grup"}
+
+
+def company_key(name: str) -> str:
+    """`PT Astra Otoparts Tbk` → `astra otoparts`: legal forms do not tell companies apart."""
+    return " ".join(w for w in normalise(name).split() if w not in _COMPANY_WORDS)

@@ -1,52 +1,73 @@
-"""Track record: does the supplier already supply this buyer or its group; tier; cluster."""
+"""Track record: does the supplier already supply this buyer or its group; tier; cluster.
+
+Levels, weighted into one value in [0, 1]:
+  0.5 × partner link: 1.0 the buyer itself is a partner, 0.6 a company of the buyer's group
+        (same first name word: Astra Otoparts ~ Astra Honda Motor), else 0
+  0.2 × number of partners, full at 3 or more
+  0.2 × tier: tier 1 → 1.0, tier 2 → 0.7, tier 3 → 0.4, unknown → 0
+  0.1 × member of a cluster (sentra) or cooperative
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
-from matcher.index import SupplierIndex, company_key
+from matcher.concepts import row_max
+from matcher.text import company_key
+
+if TYPE_CHECKING:
+    from matcher.index import SupplierIndex
 
 SAME_COMPANY_CUTOFF = 90.0
 SAME_COMPANY, SAME_GROUP = 1.0, 0.6
 PARTNERS_FOR_FULL = 3.0
 TIER_SCORE = {1: 1.0, 2: 0.7, 3: 0.4}
 WEIGHT_LINK, WEIGHT_PARTNERS, WEIGHT_TIER, WEIGHT_CLUSTER = 0.5, 0.2, 0.2, 0.1
+MIN_GROUP_WORD = 3  # "PT AB" is no group name
 
 
-def partner_link_levels(index: SupplierIndex, buyer: str) -> NDArray[np.float64]:
-    """Per partner name: 1.0 the buyer itself, 0.6 the same group (same first word), else 0."""
-    levels = np.zeros(len(index.partner_names))
+def static_track_record(
+    partner_count: NDArray[np.float64], tier: NDArray[np.float64], in_cluster: NDArray[np.bool_]
+) -> NDArray[np.float64]:
+    """The part of the track record that does not depend on the buyer (computed at build)."""
+    tier_score = np.zeros(len(tier))
+    for value, score in TIER_SCORE.items():
+        tier_score[tier == value] = score
+    result: NDArray[np.float64] = (
+        WEIGHT_PARTNERS * np.minimum(partner_count / PARTNERS_FOR_FULL, 1.0)
+        + WEIGHT_TIER * tier_score
+        + WEIGHT_CLUSTER * in_cluster
+    )
+    return result
+
+
+def partner_link_levels(partner_names: list[str], buyer: str) -> NDArray[np.float64]:
+    """Per partner name: 1.0 the buyer itself, 0.6 the same group, else 0."""
+    levels = np.zeros(len(partner_names))
     key = company_key(buyer)
-    if not key or not index.partner_names:
+    if not key or not partner_names:
         return levels
-    same = process.cdist([key], index.partner_names, scorer=fuzz.token_sort_ratio, workers=-1)[0]
+    workers = -1 if len(partner_names) > 10_000 else 1  # threads only pay off on long lists
+    same = process.cdist([key], partner_names, scorer=fuzz.token_sort_ratio, workers=workers)[0]
     group = key.split()[0]
-    same_group = np.array([name.split()[0] == group for name in index.partner_names])
-    levels[same_group & (len(group) >= 3)] = SAME_GROUP
+    if len(group) >= MIN_GROUP_WORD:
+        levels[[name.split()[0] == group for name in partner_names]] = SAME_GROUP
     levels[same >= SAME_COMPANY_CUTOFF] = SAME_COMPANY
     return levels
 
 
 def buyer_link(index: SupplierIndex, buyer: str) -> NDArray[np.float64]:
-    """Per supplier: best link of any of its partners to the buyer."""
-    levels = partner_link_levels(index, buyer)
-    link = np.zeros(len(index))
-    for level in (SAME_GROUP, SAME_COMPANY):
-        hit = np.asarray(index.partners @ (levels >= level).astype(np.float32)).ravel() > 0
-        link[hit] = level
-    return link
+    """Per supplier: the best link of any of its partners to the buyer."""
+    levels = partner_link_levels(index.partner_names, buyer)
+    if not levels.any():
+        return np.zeros(len(index))
+    return row_max(index.partners, levels[:, None])[:, 0]
 
 
 def track_record_scores(index: SupplierIndex, buyer: str) -> NDArray[np.float64]:
-    tier = np.zeros(len(index))
-    for value, score in TIER_SCORE.items():
-        tier[index.tier == value] = score
-    result: NDArray[np.float64] = (
-        WEIGHT_LINK * buyer_link(index, buyer)
-        + WEIGHT_PARTNERS * np.minimum(index.partner_count / PARTNERS_FOR_FULL, 1.0)
-        + WEIGHT_TIER * tier
-        + WEIGHT_CLUSTER * index.in_cluster
-    )
+    result: NDArray[np.float64] = index.track_static + WEIGHT_LINK * buyer_link(index, buyer)
     return result

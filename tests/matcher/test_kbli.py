@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import numpy as np
-
-from matcher.kbli import is_known_kbli, kbli_fit, kbli_title
+from matcher.kbli import KbliCodes, is_known_kbli, kbli_fit, kbli_title
 
 
 def test_known_codes_keep_leading_zeros() -> None:
@@ -26,14 +24,12 @@ def test_manufacturing_is_bundled() -> None:
 
 
 def test_same_code_beats_same_class_beats_same_division() -> None:
-    suppliers = np.array(
-        [[25910, -1], [25911, -1], [25920, -1], [28110, -1], [-1, -1], [10710, 25910]]
-    )
+    suppliers = KbliCodes.from_rows([[25910], [25911], [25920], [28110], [], [10710, 25910]])
     fit = kbli_fit(suppliers, ["25910"])
     assert fit[0] > fit[1] > fit[2] > fit[3] == fit[4] == 0
     assert fit[5] == fit[0]  # the best of a supplier's codes counts
 
 
 def test_a_requested_class_matches_at_class_level() -> None:
-    fit = kbli_fit(np.array([[25910], [25920]]), ["2591"])
+    fit = kbli_fit(KbliCodes.from_rows([[25910], [25920]]), ["2591"])
     assert fit[0] > fit[1] > 0
