@@ -1,0 +1,185 @@
+"""Metal trades: machining, fabrication, stamping, casting, forging, plating, look-alikes.
+
+KBLI codes are KBLI 2020 5-digit codes, checked against the codebook by tests/test_demo_data.py.
+"""
+
+from __future__ import annotations
+
+from demodata.trade_kinds import Trade
+
+STEEL = ("S45C", "SS400", "besi as", "SUS304", "ST37", "baja karbon")
+
+METAL_TRADES: dict[str, Trade] = {
+    "machining": Trade(
+        sector="metal",
+        core=("turning",),
+        common=("CNC turning", "milling", "drilling"),
+        extra=("grinding", "welding", "heat treatment"),
+        materials=(*STEEL, "kuningan", "aluminium"),
+        kbli=("25920", "29300", "30912"),
+        products=(
+            "pin, bushing, as roda",
+            "spare part mesin pabrik gula dan pabrik tekstil",
+            "shaft, flange, pulley sesuai gambar",
+            "komponen motor (pin step, as kick starter)",
+            "baut & mur khusus, spacer",
+        ),
+        capacity={"pcs": (500, 40_000)},
+        employees=(4, 60),
+        name_prefixes=("Bengkel Bubut", "CV", "UD", "PT", "Bengkel"),
+    ),
+    # job shops that machine and weld sub-assemblies for heavy equipment
+    "machining_welding": Trade(
+        sector="metal",
+        core=("CNC turning", "milling", "welding"),
+        common=("turning", "drilling", "MIG welding"),
+        extra=("heat treatment", "painting", "grinding"),
+        materials=STEEL,
+        kbli=("25920", "28240"),
+        products=(
+            "machining part alat berat sesuai drawing, pin & bushing bucket",
+            "bracket las dan komponen attachment excavator",
+        ),
+        capacity={"pcs": (300, 8_000)},
+        employees=(15, 90),
+        name_prefixes=("PT", "CV"),
+    ),
+    "fabrication": Trade(
+        sector="metal",
+        core=("welding", "plate cutting"),
+        common=("bending", "fabrication", "MIG welding", "painting"),
+        extra=("powder coating", "TIG welding", "assembly"),
+        materials=("plat besi", "SS400", "pipa hollow", "besi siku", "plat galvanis", "ST37"),
+        kbli=("25111", "25119", "25120", "29200"),
+        products=(
+            "bracket body, rangka bagasi bus",
+            "kanopi, pagar, rangka baja",
+            "tangki air, trolley, rak gudang",
+            "bak truk, karoseri pick-up",
+        ),
+        capacity={"unit": (20, 900), "set": (50, 2_500), "ton": (5, 120)},
+        employees=(5, 80),
+        name_prefixes=("Bengkel Las", "CV", "UD", "PT"),
+    ),
+    # seat frames and body parts for the coachbuilders
+    "pipe_fabrication": Trade(
+        sector="metal",
+        core=("pipe bending", "MIG welding"),
+        common=("bending", "plate cutting", "powder coating", "welding"),
+        extra=("painting", "assembly"),
+        materials=("pipa hollow", "pipa galvanis", "plat besi", "SPHC"),
+        kbli=("29200", "31004"),
+        products=("rangka kursi bus, handrail", "rangka jok, kursi besi, rak"),
+        capacity={"set": (100, 1_800), "unit": (50, 1_000)},
+        employees=(8, 70),
+        name_prefixes=("CV", "UD", "Bengkel Las"),
+    ),
+    "stamping": Trade(
+        sector="metal",
+        core=("stamping",),
+        common=("plate cutting", "bending", "spot welding"),
+        extra=("welding", "painting", "electroplating", "mould making", "assembly"),
+        materials=("SPCC", "SPHC", "plat besi", "plat galvanis", "SGCC", "SUS304", "aluminium"),
+        kbli=("25910", "29300", "30912"),
+        products=(
+            "bracket, clamp, ring plat",
+            "bracket knalpot, dudukan aki",
+            "komponen stamping untuk motor dan mobil",
+            "engsel, plat penguat, washer",
+        ),
+        capacity={"pcs": (5_000, 45_000)},
+        employees=(8, 120),
+        name_prefixes=("CV", "PT", "UD"),
+    ),
+    "casting": Trade(
+        sector="metal",
+        core=("casting",),
+        common=("turning", "heat treatment", "grinding"),
+        extra=("painting",),
+        materials=("besi cor", "FC25", "FCD450", "cast steel", "perunggu"),
+        kbli=("24310",),
+        products=(
+            "spare part pabrik gula dan pabrik baja",
+            "tutup manhole, grill besi cor",
+            "impeller pompa, liner, hammer crusher",
+            "roda lori, rumah pompa",
+        ),
+        capacity={"kg": (2_000, 60_000), "ton": (5, 120)},
+        employees=(6, 90),
+        name_prefixes=("Pengecoran Logam", "UD", "CV", "PT"),
+    ),
+    "aluminium_casting": Trade(
+        sector="metal",
+        core=("aluminium casting",),
+        common=("CNC turning", "turning", "polishing"),
+        extra=("painting",),
+        materials=("aluminium", "alumunium bekas", "kuningan"),
+        kbli=("24320",),
+        products=("pulley, rumah pompa aluminium", "velg, blok mesin kecil", "wajan, panci cor"),
+        capacity={"pcs": (500, 30_000), "kg": (1_000, 20_000)},
+        employees=(5, 60),
+        name_prefixes=("Pengecoran Logam", "UD", "CV"),
+    ),
+    "forging": Trade(
+        sector="metal",
+        core=("forging",),
+        common=("heat treatment", "grinding"),
+        extra=("turning", "welding"),
+        materials=("baja karbon", "S45C", "baja per", "SCM440"),
+        kbli=("25910", "25931", "25932"),
+        products=(
+            "cangkul, sabit, parang",
+            "mata bajak, alat pertanian",
+            "flange tempa, gear blank",
+        ),
+        capacity={"pcs": (200, 15_000)},
+        employees=(3, 40),
+        name_prefixes=("Pande Besi", "UD", "CV"),
+    ),
+    "plating": Trade(
+        sector="metal",
+        core=(),
+        common=("chrome plating", "galvanizing", "electroplating", "polishing"),
+        extra=("powder coating", "painting"),
+        materials=("baja karbon", "besi", "kuningan", "SPCC", "besi as"),
+        kbli=("25920",),
+        products=(
+            "krom velg, handle rem, shock",
+            "galvanis baut, tiang, plat bordes",
+            "hard chrome as hidrolik dan roller",
+        ),
+        capacity={"pcs": (2_000, 40_000), "kg": (1_000, 30_000)},
+        employees=(4, 45),
+        name_prefixes=("Krom & Galvanis", "CV", "UD"),
+    ),
+    # steel structures with their own galvanising bath, near the steel works
+    "galvanized_structures": Trade(
+        sector="metal",
+        core=("fabrication", "galvanizing"),
+        common=("welding", "plate cutting", "painting"),
+        extra=(),
+        materials=("SS400", "plat besi", "besi siku", "plat bordes"),
+        kbli=("25119", "25113"),
+        products=("plat bordes, handrail, tangga monyet", "tower, rangka baja galvanis"),
+        capacity={"ton": (8, 150)},
+        employees=(20, 120),
+        name_prefixes=("PT", "CV"),
+    ),
+    # look-alikes: shops whose product text names parts they only sell or repair
+    "trader": Trade(
+        sector="metal",
+        core=("trading",),
+        common=("repair", "welding"),
+        extra=(),
+        materials=("SPCC", "SPHC", "stainless", "besi as"),
+        kbli=("46591", "45405", "33121", "46599"),
+        products=(
+            "jual bracket, gear, bearing, pin as, bushing motor & mobil (stok, bukan produksi)",
+            "sparepart mesin bubut & CNC, service mesin pabrik",
+            "supplier plat SPCC, SPHC, stainless; potong sesuai ukuran",
+        ),
+        capacity={"pcs": (100, 5_000), "unit": (10, 300)},
+        employees=(2, 15),
+        name_prefixes=("Toko Teknik", "UD", "CV"),
+    ),
+}
