@@ -65,10 +65,22 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
     def health() -> dict[str, str]:
         return {"status": "ok"}
 
-    web = _optional_module("service.web")
+    include_web_pages(app)
+    return app
+
+
+def include_web_pages(app: FastAPI) -> None:
+    """Mount `service.web.router` when the web pages are installed.
+
+    A broken web package is logged and left out: the JSON API must keep serving.
+    """
+    try:
+        web = _optional_module("service.web")
+    except Exception:
+        log.exception("web pages could not be loaded; serving the API only")
+        return
     if web is not None and hasattr(web, "router"):
         app.include_router(web.router)
-    return app
 
 
 def _optional_module(name: str) -> Any:
