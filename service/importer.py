@@ -47,11 +47,12 @@ def import_suppliers(
     skip_invalid: bool = False,
     actor: str = "cli",
     progress: Progress | None = None,
+    check_progress: Progress | None = None,
 ) -> ImportReport:
     """Import a supplier sheet. Raises `SheetError` (nothing written) when rows are bad and
     `skip_invalid` is off."""
     path = Path(path)
-    parsed = parse_sheet(path, data)
+    parsed = parse_sheet(path, data, progress=check_progress)
     report = ImportReport(rejected=list(parsed.errors))
     if parsed.errors and (not skip_invalid or not parsed.rejected):
         # Header problems (no rejected rows) can never be skipped.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -101,7 +102,11 @@ def split_list(text: str) -> list[str]:
     return [part.strip() for part in text.split(";") if part.strip()]
 
 
-def parse_sheet(path: Path | str, data: bytes | None = None) -> ParsedSheet:
+def parse_sheet(
+    path: Path | str,
+    data: bytes | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ParsedSheet:
     """Read and validate a supplier sheet; never raises for bad rows (see `.errors`)."""
     table = read_table(path, data)
     mapping, header_errors = map_headers(table.headers)
@@ -110,7 +115,9 @@ def parse_sheet(path: Path | str, data: bytes | None = None) -> ParsedSheet:
         result.errors = header_errors
         return result
     first_row_of: dict[str, int] = {}
-    for raw in table.rows:
+    for position, raw in enumerate(table.rows, start=1):
+        if progress is not None and (position % 500 == 0 or position == len(table.rows)):
+            progress(position, len(table.rows))
         cells: dict[str, str] = {}
         extra: dict[str, str] = {}
         for header, value in raw.values.items():

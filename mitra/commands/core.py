@@ -55,13 +55,20 @@ def import_suppliers(
         fail(f"file not found: {file}")
     engine = open_db(db)
     with _progress() as progress:
-        task = progress.add_task("Importing suppliers", total=None)
+        checking = progress.add_task("Checking rows", total=None)
+        writing = progress.add_task("Writing suppliers", total=None, start=False)
 
-        def step(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total)
+        def checked(done: int, total: int) -> None:
+            progress.update(checking, completed=done, total=total)
+
+        def written(done: int, total: int) -> None:
+            progress.start_task(writing)
+            progress.update(writing, completed=done, total=total)
 
         try:
-            report = run_import(engine, file, skip_invalid=skip_invalid, progress=step)
+            report = run_import(
+                engine, file, skip_invalid=skip_invalid, progress=written, check_progress=checked
+            )
         except SheetError as exc:
             progress.stop()
             print_row_errors(exc.errors)
