@@ -13,6 +13,7 @@ from typing import ClassVar
 import numpy as np
 from numpy.typing import NDArray
 
+from matcher.constraints import ExclusionReasons, eligible_mask
 from matcher.index import SupplierIndex
 from matcher.kbli import kbli_fit
 from matcher.profile import FEATURE_NAMES
@@ -223,8 +224,6 @@ class FeatureMatrix:
     """
 
     def __init__(self, index: SupplierIndex, query: PreparedQuery) -> None:
-        from matcher.constraints import ExclusionReasons, eligible_mask
-
         self.index = index
         self.query = query
         self.names: list[str] = list(FEATURES)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -137,15 +138,11 @@ class SupplierIndex:
         return index
 
 
-_cert_cache: dict[str, tuple[str, float | None] | None] = {}
-
-
+@cache
 def _parse_cert(text: str) -> tuple[str, float | None] | None:
     # Certificates repeat across thousands of suppliers: parse each spelling once.
-    if text not in _cert_cache:
-        parsed = parse_certification(text)
-        _cert_cache[text] = None if parsed is None else (parsed.base, parsed.percentage)
-    return _cert_cache[text]
+    parsed = parse_certification(text)
+    return None if parsed is None else (parsed.base, parsed.percentage)
 
 
 def _locations(

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -84,5 +85,12 @@ class WeightsProfile:
 
     @classmethod
     def load_default(cls) -> WeightsProfile:
-        text = resources.files("matcher.data").joinpath("default_profile.json").read_text("utf-8")
-        return cls.from_json(json.loads(text))
+        """The profile shipped in matcher/data/default_profile.json (read once)."""
+        shipped = _default_profile()
+        return replace(shipped, weights=dict(shipped.weights))  # callers may edit their copy
+
+
+@cache
+def _default_profile() -> WeightsProfile:
+    text = resources.files("matcher.data").joinpath("default_profile.json").read_text("utf-8")
+    return WeightsProfile.from_json(json.loads(text))

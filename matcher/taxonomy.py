@@ -27,6 +27,11 @@ ConceptKind = Literal["process", "material"]
 WHOLE_TERM_CUTOFF = 85.0
 WORD_CUTOFF = 88.0
 MIN_FUZZY_WORD_LEN = 5
+PARALLEL_FROM = 200  # rapidfuzz threads only pay off on longer lists of terms
+
+
+def _workers(n_terms: int) -> int:
+    return -1 if n_terms >= PARALLEL_FROM else 1
 
 
 class MatchLevel(Enum):
@@ -42,12 +47,6 @@ class MatchLevel(Enum):
     def __init__(self, label: str, score: float) -> None:
         self.label = label
         self.score = score
-
-
-# Distinct positive scores, best first: the index scores one level at a time.
-LEVEL_SCORES: tuple[float, ...] = tuple(
-    sorted({level.score for level in MatchLevel if level.score > 0}, reverse=True)
-)
 
 
 @dataclass(frozen=True)
@@ -145,7 +144,7 @@ class Taxonomy:
             self.synonym_keys,
             scorer=fuzz.ratio,
             score_cutoff=WHOLE_TERM_CUTOFF,
-            workers=-1,
+            workers=_workers(len(candidates)),
         )
         best = scores.argmax(axis=1)
         return {
@@ -161,7 +160,11 @@ class Taxonomy:
         if not words:
             return {}
         scores = process.cdist(
-            words, self.single_word_keys, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, workers=-1
+            words,
+            self.single_word_keys,
+            scorer=fuzz.ratio,
+            score_cutoff=WORD_CUTOFF,
+            workers=_workers(len(words)),
         )
         best = scores.argmax(axis=1)
         word_concept = {
