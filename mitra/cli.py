@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import importlib
+import pkgutil
 
+import mitra.commands
 from mitra.app import app
 
-# Each module attaches its commands to the Typer apps in mitra.app.
-for _name in ("core", "schedule", "agendas", "plan", "weights", "users", "serve"):
-    try:
-        importlib.import_module(f"mitra.commands.{_name}")
-    except ModuleNotFoundError as exc:  # a command family not installed in this build
-        if exc.name != f"mitra.commands.{_name}":
-            raise
+# Each module in mitra.commands attaches its commands to the Typer apps in mitra.app.
+for _module in sorted(m.name for m in pkgutil.iter_modules(mitra.commands.__path__)):
+    if _module != "common":
+        importlib.import_module(f"mitra.commands.{_module}")
 
 __all__ = ["app"]
 
