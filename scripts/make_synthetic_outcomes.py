@@ -26,6 +26,7 @@ from numpy.typing import NDArray
 
 from matcher.evaluate import ReplayCase
 from matcher.profile import FEATURE_NAMES, WeightsProfile
+from matcher.types import SupplierRecord
 
 # The hidden truth: all different, so their order is well defined.
 TRUE_WEIGHTS: dict[str, float] = {
@@ -135,6 +136,53 @@ def variants(requirements: Sequence[dict[str, object]], copies: int) -> list[dic
     return out
 
 
+def engine_outcomes(
+    records: Sequence[SupplierRecord],
+    documents: Sequence[dict[str, object]],
+    *,
+    shown: int = 8,
+    wildcards: int = 4,
+    noise: float = 0.03,
+    seed: int = 7,
+) -> list[list[str]]:
+    """Outcome rows (requirement_id, supplier_id, outcome, value_idr, date) using the real
+    engine's features; the buyers met the default profile's shortlist plus wildcards."""
+    from matcher.features import feature_matrix
+    from matcher.index import SupplierIndex
+    from models.requirement import parse_requirement
+
+    index = SupplierIndex.build(records)
+    shown_by = WeightsProfile.load_default()
+    truth = np.array([TRUE_WEIGHTS[name] for name in FEATURE_NAMES])
+    rng = np.random.default_rng(seed)
+    rows_out: list[list[str]] = []
+    for document in documents:
+        requirement = parse_requirement(document, today=date(2000, 1, 1))
+        matrix = feature_matrix(index, requirement)
+        case = ReplayCase.build(
+            requirement.requirement_id,
+            [r.supplier_id for r in records],
+            matrix.names,
+            matrix.values,
+            matrix.applicable,
+            matrix.eligible,
+            {},
+        )
+        shortlist = case.ranked_rows(shown_by)[:shown]
+        others = np.setdiff1d(np.flatnonzero(case.eligible), shortlist)
+        extra = rng.choice(others, size=min(wildcards, others.size), replace=False)
+        met = np.concatenate([shortlist, extra]).astype(np.intp)
+        weights = truth * matrix.applicable
+        outcomes = meeting_outcomes(matrix.values, weights / weights.sum(), met, rng, noise)
+        for row, outcome in sorted(outcomes.items()):
+            value = str(int(rng.integers(20, 400)) * 1_000_000) if outcome == TIERS[0] else ""
+            when = EVENT_DAY + timedelta(days=int(rng.integers(20, 60))) if value else EVENT_DAY
+            rows_out.append(
+                [requirement.requirement_id, records[row].supplier_id, outcome, value, str(when)]
+            )
+    return rows_out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     data = Path(__file__).resolve().parents[1] / "mitra" / "data"
@@ -150,42 +198,17 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
 
-    from matcher.features import feature_matrix
-    from matcher.index import SupplierIndex
-    from models.requirement import parse_requirement
     from service.sheets import read_supplier_sheet
 
-    records = read_supplier_sheet(args.suppliers)
-    index = SupplierIndex.build(records)
     documents = variants(json.loads(args.requirements.read_text("utf-8")), args.variants)
-    shown_by = WeightsProfile.load_default()
-    truth = np.array([TRUE_WEIGHTS[name] for name in FEATURE_NAMES])
-    rng = np.random.default_rng(args.seed)
-    rows_out: list[list[str]] = []
-    for document in documents:
-        requirement = parse_requirement(document, today=date(2026, 1, 1))
-        matrix = feature_matrix(index, requirement)
-        case = ReplayCase.build(
-            requirement.requirement_id,
-            [r.supplier_id for r in records],
-            matrix.names,
-            matrix.values,
-            matrix.applicable,
-            matrix.eligible,
-            {},
-        )
-        shortlist = case.ranked_rows(shown_by)[: args.shown]
-        others = np.setdiff1d(np.flatnonzero(case.eligible), shortlist)
-        extra = rng.choice(others, size=min(args.wildcards, others.size), replace=False)
-        met = np.concatenate([shortlist, extra]).astype(np.intp)
-        weights = truth * matrix.applicable
-        outcomes = meeting_outcomes(matrix.values, weights / weights.sum(), met, rng, args.noise)
-        for row, outcome in sorted(outcomes.items()):
-            value = str(int(rng.integers(20, 400)) * 1_000_000) if outcome == TIERS[0] else ""
-            when = EVENT_DAY + timedelta(days=int(rng.integers(20, 60))) if value else EVENT_DAY
-            rows_out.append(
-                [requirement.requirement_id, records[row].supplier_id, outcome, value, str(when)]
-            )
+    rows_out = engine_outcomes(
+        read_supplier_sheet(args.suppliers),
+        documents,
+        shown=args.shown,
+        wildcards=args.wildcards,
+        noise=args.noise,
+        seed=args.seed,
+    )
     with args.out.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["requirement_id", "supplier_id", "outcome", "value_idr", "date"])
