@@ -414,3 +414,26 @@ def test_cli_explains_why_calendars_are_missing_when_slots_have_no_times(
         "agendas.pdf",
         "temu-bisnis-tegal-2027-03.xlsx",
     ]
+
+
+def test_solver_output_becomes_agendas_where_every_meeting_appears_for_everyone_in_it(
+    event: Event, tmp_path: Path
+) -> None:
+    solve = pytest.importorskip("scheduler.solve").solve
+    from scheduler.validate import validate
+
+    schedule = solve(event, time_limit=10)
+    assert validate(event, schedule) == []
+
+    export_agendas(event, schedule, tmp_path)
+
+    meetings = {m.id: m for m in event.meetings}
+    expected: dict[str, int] = {}
+    for a in schedule.assignments:
+        for person in meetings[a.meeting].participants:
+            expected[person] = expected.get(person, 0) + 1
+    for person, count in expected.items():
+        calendar = Calendar.from_ical((tmp_path / "ics" / f"{person}.ics").read_bytes())
+        assert len(calendar.walk("VEVENT")) == count
+        agenda = participant_agenda(event, schedule, person)
+        assert sum(not row.is_free for row in agenda) == count
