@@ -72,7 +72,7 @@ def replay_cases(
 def stored_requirements(session: Session) -> list[Requirement]:
     """Every requirement the database knows: stored documents, else the last shortlisted one."""
     documents: dict[str, dict[str, Any]] = {}
-    runs = select(ShortlistRun.requirement_id, ShortlistRun.requirement).order_by(
+    runs = select(col(ShortlistRun.requirement_id), col(ShortlistRun.requirement)).order_by(
         col(ShortlistRun.generated_at)
     )
     for requirement_id, document in session.execute(runs):
