@@ -25,11 +25,8 @@ def eligible_mask(query: PreparedQuery) -> NDArray[np.bool_]:
     for certificate in query.required_certs:
         eligible &= query.holds_valid(certificate)
     if query.delivery is not None and query.delivery.max_distance_km is not None:
-        distance = query.distance_km
-        within = np.zeros(len(query.index), dtype=bool)
-        known = ~np.isnan(distance)
-        within[known] = distance[known] <= query.delivery.max_distance_km
-        eligible &= within
+        # NaN (location unknown) compares False: unknown never passes a distance gate.
+        eligible &= query.distance_km <= query.delivery.max_distance_km
     return eligible
 
 

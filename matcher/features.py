@@ -156,13 +156,13 @@ class Distance(Feature):
         return query.delivery is not None
 
     def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
-        distance = query.distance_km
-        return np.where(
-            np.isnan(distance), NEUTRAL, np.exp(-np.nan_to_num(distance) / DISTANCE_SCALE_KM)
-        )
+        closeness = query.distance_km * (-1.0 / DISTANCE_SCALE_KM)
+        np.exp(closeness, out=closeness)
+        closeness[query.location_unknown] = NEUTRAL
+        return closeness
 
     def unknown(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.bool_]:
-        return np.isnan(query.distance_km)
+        return query.location_unknown
 
 
 class TrackRecord(Feature):
@@ -189,13 +189,11 @@ class TextSimilarity(Feature):
         return bool(normalise(f"{requirement.title} {requirement.description}"))
 
     def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
-        if index.text_vectorizer is None or index.text_matrix is None:
+        if index.text is None:
             return np.zeros(len(index))
         requirement = query.requirement
         text = " ".join([requirement.title, requirement.description, *requirement.processes])
-        vector = index.text_vectorizer.transform([text])
-        similarity = np.asarray((index.text_matrix @ vector.T).todense()).ravel()
-        return np.clip(similarity.astype(np.float64), 0.0, 1.0)
+        return index.text.similarity(text)
 
 
 FEATURES: dict[str, Feature] = {
@@ -229,11 +227,12 @@ class FeatureMatrix:
         self.names: list[str] = list(FEATURES)
         n = len(index)
         # Column-major: each feature writes one contiguous column.
-        self.values = np.zeros((n, len(self.names)), dtype=np.float64, order="F")
+        self.values = np.empty((n, len(self.names)), dtype=np.float64, order="F")
         self.unknown = np.zeros((n, len(self.names)), dtype=bool)
         self.applicable = np.zeros(len(self.names), dtype=bool)
         for j, feature in enumerate(FEATURES.values()):
             if not feature.applies(query):
+                self.values[:, j] = 0.0
                 continue
             self.applicable[j] = True
             self.values[:, j] = feature.compute(index, query)

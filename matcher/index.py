@@ -15,7 +15,6 @@ from functools import cache
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from matcher.certs import parse_certification
 from matcher.concepts import ConceptIncidence
@@ -23,6 +22,7 @@ from matcher.geo import resolve_regency, unit_vectors
 from matcher.kbli import KbliCodes, kbli_as_int
 from matcher.taxonomy import load_taxonomy
 from matcher.text import company_key
+from matcher.textindex import TextIndex
 from matcher.track import static_track_record
 from matcher.types import SupplierRecord
 from matcher.units import unit_info
@@ -51,16 +51,15 @@ class SupplierIndex:
     certificates: dict[str, CertificateHolders]
     lat: NDArray[np.float64]
     lon: NDArray[np.float64]
-    location_vectors: NDArray[np.float64]  # (n, 3) unit vectors for fast distances; NaN unknown
+    location_vectors: NDArray[np.float64]  # (3, n) unit vectors for fast distances; NaN unknown
     location_source: NDArray[np.int8]
     capacity: NDArray[np.float64]  # in the base unit of its dimension
     capacity_dimension: NDArray[np.int16]  # index into `dimensions`, -1 when the unit is unknown
     dimensions: list[str]
     kbli: KbliCodes
-    text_vectorizer: TfidfVectorizer | None
-    text_matrix: sp.csr_matrix | None  # l2-normalised TF-IDF rows of product text
+    text: TextIndex | None  # TF-IDF of product text; None when no supplier wrote any
     partner_names: list[str]  # company keys of all partners
-    partners: sp.csr_matrix  # n × len(partner_names)
+    partners: sp.csc_matrix  # n × len(partner_names); by column: who lists each partner
     partner_count: NDArray[np.float64]
     tier: NDArray[np.float64]  # NaN when unknown
     in_cluster: NDArray[np.bool_]  # belongs to a cluster (sentra) or cooperative
@@ -102,7 +101,6 @@ class SupplierIndex:
         partner_count = np.diff(partners.indptr).astype(np.float64)
         tier = np.array([np.nan if r.tier is None else r.tier for r in records], dtype=np.float64)
         in_cluster = np.array([bool(r.cluster or r.cooperative) for r in records], dtype=bool)
-        vectorizer, text_matrix = _text_index([r.products for r in records])
         index = cls(
             records=records,
             processes=processes,
@@ -123,10 +121,9 @@ class SupplierIndex:
             capacity_dimension=dimension,
             dimensions=dimensions,
             kbli=KbliCodes.from_rows(kbli_rows),
-            text_vectorizer=vectorizer,
-            text_matrix=text_matrix,
+            text=TextIndex.build([r.products for r in records]),
             partner_names=partner_names,
-            partners=partners,
+            partners=sp.csc_matrix(partners),
             partner_count=partner_count,
             tier=tier,
             in_cluster=in_cluster,
@@ -192,14 +189,3 @@ def _incidence(rows: list[list[str]]) -> tuple[list[str], sp.csr_matrix]:
         (np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(rows), len(names))
     )
     return names, matrix
-
-
-def _text_index(texts: list[str]) -> tuple[TfidfVectorizer | None, sp.csr_matrix | None]:
-    if not any(text.strip() for text in texts):
-        return None, None
-    vectorizer = TfidfVectorizer(strip_accents="unicode", sublinear_tf=True, dtype=np.float32)
-    try:
-        matrix = vectorizer.fit_transform(texts)
-    except ValueError:  # only stop-word-like tokens: no vocabulary to compare on
-        return None, None
-    return vectorizer, sp.csr_matrix(matrix)

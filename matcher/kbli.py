@@ -53,23 +53,38 @@ def kbli_as_int(code: str) -> int | None:
 
 @dataclass(frozen=True)
 class KbliCodes:
-    """Suppliers' 5-digit codes, (n, k) with -1 padding, with class and division precomputed."""
+    """Suppliers' 5-digit codes, stored once per distinct combination of codes.
+
+    `code` is (n_combinations, k) with -1 padding; `klass` and `division` are precomputed;
+    `row_combination` says which combination each supplier has.
+    """
 
     code: NDArray[np.int32]
     klass: NDArray[np.int32]  # code // 10, -1 padding
     division: NDArray[np.int32]  # code // 1000, -1 padding
+    row_combination: NDArray[np.int32]
 
     @classmethod
     def from_rows(cls, rows: list[list[int]]) -> KbliCodes:
-        width = max(1, max((len(row) for row in rows), default=0))
-        code = np.full((len(rows), width), -1, dtype=np.int32)
-        for i, row in enumerate(rows):
-            code[i, : len(row)] = row
+        combination_of: dict[tuple[int, ...], int] = {}
+        row_combination = np.fromiter(
+            (
+                combination_of.setdefault(tuple(sorted(set(row))), len(combination_of))
+                for row in rows
+            ),
+            dtype=np.int32,
+            count=len(rows),
+        )
+        width = max(1, max((len(c) for c in combination_of), default=0))
+        code = np.full((max(1, len(combination_of)), width), -1, dtype=np.int32)
+        for i, combination in enumerate(combination_of):
+            code[i, : len(combination)] = combination
         padding = code < 0
         return cls(
             code,
             np.where(padding, -1, code // 10).astype(np.int32),
             np.where(padding, -1, code // 1000).astype(np.int32),
+            row_combination,
         )
 
 
@@ -92,7 +107,8 @@ def kbli_fit(codes: KbliCodes, requested: list[str]) -> NDArray[np.float64]:
         for level, column, wanted in levels:
             hit = (column == wanted).any(axis=1)
             best[hit] = np.maximum(best[hit], level)
-    return best
+    per_supplier: NDArray[np.float64] = best[codes.row_combination]
+    return per_supplier
 
 
 def kbli_level_name(score: float) -> str:

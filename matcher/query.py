@@ -17,7 +17,7 @@ from matcher.certs import CertificationName, parse_certification
 from matcher.concepts import TermMatch
 from matcher.errors import RequirementError
 from matcher.geo import distances_from, resolve_regency
-from matcher.index import SupplierIndex
+from matcher.index import LOCATION_UNKNOWN, SupplierIndex
 from matcher.types import Requirement
 from matcher.units import unit_info
 
@@ -119,6 +119,12 @@ class PreparedQuery:
         if self.delivery is None:
             return np.full(len(self.index), np.nan)
         return distances_from(self.index.location_vectors, self.delivery.lat, self.delivery.lon)
+
+    @cached_property
+    def location_unknown(self) -> NDArray[np.bool_]:
+        """Suppliers with neither coordinates nor a recognised regency."""
+        unknown: NDArray[np.bool_] = self.index.location_source == LOCATION_UNKNOWN
+        return unknown
 
     def holds_valid(self, certificate: CertificationName) -> NDArray[np.bool_]:
         """Who holds `certificate` valid on needed_by (and with enough TKDN share, if asked)."""

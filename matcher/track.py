@@ -16,7 +16,6 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
-from matcher.concepts import row_max
 from matcher.text import company_key
 
 if TYPE_CHECKING:
@@ -61,11 +60,17 @@ def partner_link_levels(partner_names: list[str], buyer: str) -> NDArray[np.floa
 
 
 def buyer_link(index: SupplierIndex, buyer: str) -> NDArray[np.float64]:
-    """Per supplier: the best link of any of its partners to the buyer."""
+    """Per supplier: the best link of any of its partners to the buyer.
+
+    Only the suppliers listed under a linked partner name are touched (one column slice).
+    """
     levels = partner_link_levels(index.partner_names, buyer)
-    if not levels.any():
-        return np.zeros(len(index))
-    return row_max(index.partners, levels[:, None])[:, 0]
+    link = np.zeros(len(index))
+    for level in (SAME_GROUP, SAME_COMPANY):  # ascending, so the better link wins
+        columns = np.flatnonzero(levels >= level)
+        if columns.size:
+            link[index.partners[:, columns].indices] = level
+    return link
 
 
 def track_record_scores(index: SupplierIndex, buyer: str) -> NDArray[np.float64]:
