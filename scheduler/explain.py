@@ -62,8 +62,8 @@ def precheck(event: Event, domains: Domains) -> str | None:
         usable = {t for m in meeting_ids if m in mandatory for t in domains.open_slots[m]}
         if needed > len(usable) and usable:
             problems.append(
-                f"{person} has {needed} mandatory meetings but only {len(usable)} slots"
-                " they can be held in"
+                f"{person} has {needed} mandatory meetings but only {len(usable)}"
+                f" slot{'s' if len(usable) != 1 else ''} they can be held in"
             )
     counted, capacity = shared_capacity(event)
     shared_needed = len(mandatory & counted)
@@ -101,8 +101,8 @@ def infeasibility_reason(event: Event, *, workers: int = 2) -> str:
             if outcome.status in {"optimal", "feasible"}:
                 listed = " + ".join(removed)
                 return (
-                    f"the mandatory meetings cannot all be scheduled under the event's {listed}"
-                    f" together with the other rules; without the {listed} a schedule exists"
+                    f"the event's {listed} make it infeasible:"
+                    f" without the {listed} every mandatory meeting fits"
                 )
     tables = shared_capacity(event)[1]
     return (

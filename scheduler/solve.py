@@ -28,7 +28,8 @@ def solve(
     domains = meeting_domains(event)
     reason = precheck(event, domains)
     if reason is not None:
-        return infeasible(event, reason, time.monotonic() - started)
+        why = f"{reason}; {infeasibility_reason(event, workers=workers)}"
+        return infeasible(event, why, time.monotonic() - started)
     sm = build_model(event, domains)
     set_lexicographic_objective(sm, objective_tiers(sm))
     position = event.slot_index()

@@ -26,11 +26,15 @@ def shared_capacity(event: Event) -> tuple[set[str], int]:
     return free_meetings, len(event.tables) - len(owners)
 
 
-def buyer_tables(event: Event) -> dict[str, str]:
-    """With one table per buyer: buyer → its table (organizer's choice first, then in order)."""
+def buyer_tables(event: Event, earlier: dict[str, str] | None = None) -> dict[str, str]:
+    """With one table per buyer: buyer → its table (organizer's choice, else the table it had
+    `earlier`, else the first free one)."""
     buyers = event.buyers_with_meetings()
     chosen = {b: event.participant(b).table for b in buyers}
     owned: dict[str, str] = {b: t for b, t in chosen.items() if t is not None}
+    for buyer, table in (earlier or {}).items():
+        if buyer in chosen and buyer not in owned and table not in set(owned.values()):
+            owned[buyer] = table
     free = (t for t in event.tables if t not in set(owned.values()))
     for buyer in buyers:
         if buyer not in owned:
@@ -38,14 +42,29 @@ def buyer_tables(event: Event) -> dict[str, str]:
     return owned
 
 
-def assign_tables(event: Event, placed: Iterable[tuple[str, str]]) -> list[Assignment]:
-    """Tables for (meeting, slot) pairs; raises ValueError if a slot is over capacity."""
+def assign_tables(
+    event: Event,
+    placed: Iterable[tuple[str, str]],
+    previous: Iterable[Assignment] = (),
+) -> list[Assignment]:
+    """Tables for (meeting, slot) pairs; raises ValueError if a slot is over capacity.
+
+    A meeting that keeps its slot from `previous` keeps its table there too when it can.
+    """
     meetings = {m.id: m for m in event.meetings}
+    before = {a.meeting: a for a in previous}
     people = {p.id: p for p in event.participants}
     by_slot: dict[str, list[str]] = defaultdict(list)
     for meeting_id, slot_id in placed:
         by_slot[slot_id].append(meeting_id)
-    owned = buyer_tables(event) if event.one_table_per_buyer else {}
+    earlier = {
+        p: a.table
+        for a in before.values()
+        if a.meeting in meetings
+        for p in meetings[a.meeting].participants
+        if is_buyer(people[p])
+    }
+    owned = buyer_tables(event, earlier) if event.one_table_per_buyer else {}
     pinned = {p.id: p.table for p in event.participants if p.table is not None} | owned
     shared = [t for t in event.tables if t not in set(owned.values())]
     # A buyer (or else the first participant) keeps its last table when it is free again,
@@ -56,7 +75,9 @@ def assign_tables(event: Event, placed: Iterable[tuple[str, str]]) -> list[Assig
     for slot_id in sorted(by_slot, key=lambda s: order[s]):
         taken: set[str] = set()
         waiting: list[tuple[str, str]] = []
-        for meeting_id in sorted(by_slot[slot_id]):
+        # Meetings that stay where they were go first, so they find their old table free.
+        stays = {m for m in by_slot[slot_id] if m in before and before[m].slot == slot_id}
+        for meeting_id in sorted(by_slot[slot_id], key=lambda m: (m not in stays, m)):
             members = meetings[meeting_id].participants
             anchor = next((p for p in members if is_buyer(people[p])), members[0])
             table = next((pinned[p] for p in members if p in pinned), None)
@@ -67,7 +88,8 @@ def assign_tables(event: Event, placed: Iterable[tuple[str, str]]) -> list[Assig
                 waiting.append((meeting_id, anchor))
         pool = shared if event.one_table_per_buyer else list(event.tables)
         for meeting_id, anchor in waiting:
-            table = usual.get(anchor)
+            kept = before.get(meeting_id)
+            table = kept.table if kept is not None and kept.slot == slot_id else usual.get(anchor)
             if table is None or table in taken or table not in pool:
                 table = next((t for t in pool if t not in taken), None)
             if table is None:

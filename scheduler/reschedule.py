@@ -1,0 +1,161 @@
+"""Re-scheduling on the day: someone cancels or arrives late; everyone else's agenda moves as
+little as possible.
+
+Meetings already held (before `now_slot`) stay exactly where they were. A cancelled participant's
+remaining meetings are dropped. A late participant cannot meet before its arrival slot. Then, in
+order: keep as many remaining meetings as possible (mandatory ones first), change as few meetings'
+slot or table as possible, and have the fewest breaks.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping
+
+from matcher.errors import EventError
+from scheduler.domains import meeting_domains
+from scheduler.event import Event
+from scheduler.model import build_model
+from scheduler.result import Assignment, Change, Schedule, Unscheduled
+from scheduler.search import hint_slots, run, set_lexicographic_objective
+from scheduler.solve import infeasible, objective_tiers, schedule_from_slots
+from scheduler.tables import assign_tables
+
+KEEP_MANDATORY = 1000  # priority bonus: a mandatory meeting is dropped only when it cannot fit
+
+
+def day_of_event(
+    event: Event,
+    previous: Schedule,
+    *,
+    now_slot: str,
+    cancelled: Iterable[str] = (),
+    late_until: Mapping[str, str] | None = None,
+) -> tuple[Event, dict[str, str]]:
+    """The event as it stands at `now_slot`, and the meetings dropped with the reason why.
+
+    Held meetings become fixed; remaining meetings become optional (mandatory ones with a large
+    priority) so that a late arrival drops what cannot fit instead of failing the whole day.
+    """
+    position = event.slot_index()
+    problems = [f"unknown slot {now_slot!r}"] if now_slot not in position else []
+    people = {p.id for p in event.participants}
+    cancelled = set(cancelled)
+    late = dict(late_until or {})
+    problems += [f"unknown participant {p!r} in the cancel list" for p in cancelled - people]
+    problems += [f"unknown participant {p!r} in the late list" for p in set(late) - people]
+    problems += [f"{p} arrives at unknown slot {s!r}" for p, s in late.items() if s not in position]
+    if problems:
+        raise EventError("cannot re-schedule: " + "; ".join(problems))
+    now = position[now_slot]
+    placed = {a.meeting: a for a in previous.assignments}
+    held = {m for m, a in placed.items() if position.get(a.slot, now) < now}
+    dropped: dict[str, str] = {}
+    meetings = []
+    for meeting in event.meetings:
+        gone = [p for p in meeting.participants if p in cancelled]
+        if meeting.id in held:
+            meetings.append(meeting.model_copy(update={"fixed_slot": placed[meeting.id].slot}))
+        elif gone:
+            dropped[meeting.id] = f"{' and '.join(gone)} cancelled"
+        else:
+            bonus = KEEP_MANDATORY if meeting.mandatory else 0
+            meetings.append(
+                meeting.model_copy(
+                    update={"mandatory": False, "priority": meeting.priority + bonus}
+                )
+            )
+    kept_ids = {m.id for m in meetings}
+    meetings = [
+        m.model_copy(update={"after": [b for b in m.after if b in kept_ids]}) for m in meetings
+    ]
+    participants = []
+    for person in event.participants:
+        arrival = late.get(person.id)
+        extra = [s.id for s in event.slots[now : position[arrival]]] if arrival else []
+        unavailable = list(dict.fromkeys([*person.unavailable, *extra]))
+        participants.append(person.model_copy(update={"unavailable": unavailable}))
+    today = event.model_copy(update={"meetings": meetings, "participants": participants})
+    return Event.model_validate(today.model_dump()), dropped
+
+
+def reschedule(
+    event: Event,
+    previous: Schedule,
+    *,
+    now_slot: str,
+    cancelled: Iterable[str] = (),
+    late_until: Mapping[str, str] | None = None,
+    time_limit: float | None = 30.0,
+    workers: int = 2,
+) -> tuple[Schedule, list[Change]]:
+    """A new schedule from `now_slot` on, and the changes to report to participants."""
+    started = time.monotonic()
+    today, dropped = day_of_event(
+        event, previous, now_slot=now_slot, cancelled=cancelled, late_until=late_until
+    )
+    position = event.slot_index()
+    now = position[now_slot]
+    before = {a.meeting: a for a in previous.assignments}
+    domains = meeting_domains(today)
+    for meeting in today.meetings:
+        if not meeting.fixed_slot or meeting.id not in before:
+            domains.open_slots[meeting.id] = [t for t in domains.open_slots[meeting.id] if t >= now]
+    sm = build_model(today, domains)
+    moved = []
+    for meeting_id, lits in sm.x.items():
+        if meeting_id in before and before[meeting_id].slot in position:
+            stay = lits.get(position[before[meeting_id].slot])
+            change = sm.model.new_bool_var(f"moved[{meeting_id}]")
+            if stay is not None:
+                sm.model.add(change + stay == 1)
+            else:
+                sm.model.add(change == 1)
+            moved.append((1, change))
+    missed, breaks = objective_tiers(sm)
+    set_lexicographic_objective(sm, [missed, moved, breaks])
+    hint_slots(sm, {m: position[a.slot] for m, a in before.items() if a.slot in position})
+    outcome = run(sm, time_limit=time_limit, workers=workers)
+    if outcome.status not in {"optimal", "feasible"}:
+        schedule = infeasible(today, "the remaining meetings cannot be re-arranged", 0.0)
+        return schedule, []
+    schedule = schedule_from_slots(
+        today, outcome.slots, status=outcome.status, seconds=time.monotonic() - started
+    )
+    slot_ids = [s.id for s in today.slots]
+    schedule.assignments = sorted(
+        assign_tables(today, [(m, slot_ids[t]) for m, t in outcome.slots.items()], before.values()),
+        key=lambda a: (position[a.slot], a.meeting),
+    )
+    schedule.unscheduled += [Unscheduled(meeting=m, reason=why) for m, why in dropped.items()]
+    changes = describe_changes(event, before, schedule, dropped)
+    schedule.changes = changes
+    return schedule, changes
+
+
+def describe_changes(
+    event: Event,
+    before: dict[str, Assignment],
+    after: Schedule,
+    dropped: dict[str, str],
+) -> list[Change]:
+    """What moved, was dropped or was added, in plain words ("M12 B03–S40 moved from s3/T2 …")."""
+    now = {a.meeting: a for a in after.assignments}
+    reasons = {u.meeting: u.reason for u in after.unscheduled} | dropped
+    changes = []
+    for meeting in event.meetings:
+        label = f"{meeting.id} {'–'.join(meeting.participants)}"
+        old, new = before.get(meeting.id), now.get(meeting.id)
+        if old is not None and new is None:
+            why = reasons.get(meeting.id, "no room left")
+            text = f"{label} dropped from {old.slot}/{old.table}: {why}"
+            changes.append(Change(meeting=meeting.id, kind="dropped", before=old, description=text))
+        elif old is None and new is not None:
+            text = f"{label} added at {new.slot}/{new.table}"
+            changes.append(Change(meeting=meeting.id, kind="added", after=new, description=text))
+        elif old is not None and new is not None and (old.slot, old.table) != (new.slot, new.table):
+            text = f"{label} moved from {old.slot}/{old.table} to {new.slot}/{new.table}"
+            changes.append(
+                Change(meeting=meeting.id, kind="moved", before=old, after=new, description=text)
+            )
+    return changes
