@@ -7,11 +7,13 @@ certificate validity), so what they say always agrees with the numbers.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 from numpy.typing import NDArray
 
 from matcher.certs import parse_certification
+from matcher.concepts import ConceptIncidence, TermMatch
 from matcher.constraints import exclusion_reasons
 from matcher.features import FeatureMatrix
 from matcher.index import LOCATION_CENTROID
@@ -29,27 +31,18 @@ def _number(value: float) -> str:
 
 
 def _term_explanations(
-    query: PreparedQuery, row: int, what: str
+    incidence: ConceptIncidence, matches: list[TermMatch], entries: Sequence[str], missing: str
 ) -> tuple[dict[str, str], list[str]]:
-    record = query.index.records[row]
-    if what == "process":
-        incidence, matches, entries = query.index.processes, query.process_matches, record.processes
-    else:
-        incidence, matches, entries = (
-            query.index.materials,
-            query.material_matches,
-            record.materials,
-        )
+    """Requirement term → the supplier's own words that served it best; gaps for the rest.
+
+    Uses the same match levels as the score, so a term reported missing scored zero.
+    """
     matched: dict[str, str] = {}
     gaps: list[str] = []
     for match in matches:
         entry, level = incidence.best_entry(entries, match)
         if entry is None or level is MatchLevel.NONE:
-            gaps.append(
-                f"required process '{match.term}' not offered"
-                if what == "process"
-                else f"material '{match.term}' not listed"
-            )
+            gaps.append(missing.format(term=match.term))
             continue
         matched[match.term] = entry
         if level.score < MatchLevel.EXACT.score:
@@ -137,8 +130,18 @@ def explain_row(
         for j, name in enumerate(matrix.names)
         if matrix.applicable[j] and weights[j] > 0
     }
-    matched, gaps = _term_explanations(query, row, "process")
-    material_matched, material_gaps = _term_explanations(query, row, "material")
+    matched, gaps = _term_explanations(
+        query.index.processes,
+        query.process_matches,
+        record.processes,
+        "required process '{term}' not offered",
+    )
+    material_matched, material_gaps = _term_explanations(
+        query.index.materials,
+        query.material_matches,
+        record.materials,
+        "material '{term}' not listed",
+    )
     cert_matched, cert_gaps, notes = _certificate_explanations(query, row)
     matched |= material_matched | cert_matched
     gaps += material_gaps + cert_gaps

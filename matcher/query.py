@@ -68,6 +68,7 @@ class PreparedQuery:
         self.index = index
         self.requirement = requirement
         self.needed_by: date = requirement.needed_by
+        self._valid: dict[str, NDArray[np.bool_]] = {}  # certificate → who holds it valid
         self.process_matches: list[TermMatch] = [
             index.processes.resolve(term) for term in requirement.processes
         ]
@@ -128,11 +129,8 @@ class PreparedQuery:
 
     def holds_valid(self, certificate: CertificationName) -> NDArray[np.bool_]:
         """Who holds `certificate` valid on needed_by (and with enough TKDN share, if asked)."""
-        return self._valid_cache(str(certificate), certificate)
-
-    def _valid_cache(self, key: str, certificate: CertificationName) -> NDArray[np.bool_]:
-        cache: dict[str, NDArray[np.bool_]] = self.__dict__.setdefault("_valid", {})
-        if key not in cache:
+        key = str(certificate)
+        if key not in self._valid:
             valid = np.zeros(len(self.index), dtype=bool)
             holders = self.index.certificates.get(certificate.base)
             if holders is not None:
@@ -141,5 +139,5 @@ class PreparedQuery:
                     # A TKDN certificate without a stated share cannot prove the share asked for.
                     ok &= np.nan_to_num(holders.percentage, nan=-1.0) >= certificate.percentage
                 valid[holders.rows[ok]] = True
-            cache[key] = valid
-        return cache[key]
+            self._valid[key] = valid
+        return self._valid[key]
