@@ -30,11 +30,13 @@ from matcher.features import FeatureMatrix
 from matcher.geo import haversine_km
 from matcher.profile import WeightsProfile
 from matcher.query import PreparedQuery
-from matcher.scoring import normalised_weights
+from matcher.scoring import normalised_weights, weighted_sum
 from matcher.taxonomy import MatchLevel
 from matcher.text import normalise
 
 CAN_DO_LEVEL = MatchLevel.BROADER.score
+# A group's spread (farthest pair) counts as the next of these: 12 km is "within 20 km".
+SPREAD_LEVELS_KM = (0.0, 2.0, 5.0, 10.0, 20.0, 35.0, 50.0, 75.0, 100.0, 150.0, 200.0, 250.0)
 VOLUME_STEPS = 1000  # volumes are whole numbers of 1/VOLUME_STEPS of a small volume, at least
 
 
@@ -94,16 +96,22 @@ class CandidatePool:
 
     @cached_property
     def spread_units(self) -> NDArray[np.int64]:
-        """Pairwise spread in thousandths of the cap; unknown distances count as the full cap."""
+        """Pairwise spread in thousandths of the cap, rounded up to the next `SPREAD_LEVELS_KM`.
+
+        Unknown distances count as the full cap. A dozen levels instead of every kilometre
+        let the solver reason about "farther than 20 km" rather than 300 separate values
+        (measured: about a third of the search effort).
+        """
         cap = self.weights.spread_cap_km
-        clipped = np.where(np.isnan(self.spread_km), cap, np.minimum(self.spread_km, cap))
-        return np.ceil(clipped / cap * 1000 - 1e-9).astype(np.int64)
+        levels = np.array([level for level in SPREAD_LEVELS_KM if level < cap] + [cap])
+        known = np.nan_to_num(self.spread_km, nan=cap)
+        rounded = levels[np.minimum(np.searchsorted(levels, known - 1e-9), len(levels) - 1)]
+        return np.ceil(rounded / cap * 1000 - 1e-9).astype(np.int64)
 
 
 def member_scores(matrix: FeatureMatrix, profile: WeightsProfile) -> NDArray[np.float64]:
     """The engine's score for every supplier, exactly as the shortlist ranks them."""
-    scores: NDArray[np.float64] = matrix.values @ normalised_weights(matrix, profile)
-    return scores
+    return weighted_sum(matrix, normalised_weights(matrix, profile))
 
 
 def _best_rows(score: NDArray[np.float64], rows: NDArray[np.intp], top: int) -> NDArray[np.intp]:
@@ -232,7 +240,8 @@ def group_score(pool: CandidatePool, members: Sequence[int]) -> float:
     """The score the model maximises, for a member set (positions in the pool).
 
     0.6 × mean member score + 0.2 if every member belongs to one cluster or cooperative
-    + 0.2 × (1 − farthest pair distance / 300 km, unknown counted as 300 km)
+    + 0.2 × (1 − farthest pair distance / 300 km, rounded up to the next of 2, 5, 10, 20, 35,
+    50, 75, 100, 150, 200, 250 km; unknown or farther counted as 300 km)
     − 0.05 per member beyond two (default `GroupWeights`).
     """
     w = pool.weights
