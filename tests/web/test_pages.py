@@ -72,7 +72,7 @@ def test_catalogue_filters_by_process_regency_and_cooperative(
 ) -> None:
     def listed(query: str) -> set[str]:
         page = organizer.get(f"/pemasok?{query}").text
-        return set(re.findall(r"<td>((?:TGL|CLG|KDL|BKS|KRW)-\d+)</td>", page))
+        return set(re.findall(r'<td class="id">((?:TGL|CLG|KDL|BKS|KRW)-\d+)</td>', page))
 
     assert listed("process=stamping") == {"TGL-002", "BKS-001"}
     assert listed("process=stamping&regency=bekasi") == {"BKS-001"}
