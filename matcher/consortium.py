@@ -87,8 +87,9 @@ def propose_consortia(
     Each: `rank`, `score` (group score, 0–1, comparable between proposals, not with single
     supplier scores), `lead`, `name`, `cluster`, `max_distance_km`, `members` (supplier_id,
     name, processes, monthly_volume in the requirement's unit or null without a volume,
-    matched, score) and `why`. Raises RequirementError for unknown certificates or units and
-    ConsortiumSettingsError for impossible options.
+    matched, score), `why`, and `proven_best` (the solver proved no better group remains;
+    false when the time limit cut the search short). Raises RequirementError for unknown
+    certificates or units and ConsortiumSettingsError for impossible options.
     """
     _check_settings(n, min_members, max_members, candidates)
     if n == 0:
@@ -105,5 +106,12 @@ def propose_consortia(
     for position, group in enumerate(groups):
         split = split_work(pool, group.members)
         proposal = describe_group(index, requirement, pool, group.members, split)
-        proposals.append({"rank": position + 1, "score": round(group.score, 3), **proposal})
+        proposals.append(
+            {
+                "rank": position + 1,
+                "score": round(group.score, 3),
+                **proposal,
+                "proven_best": group.proven_best,
+            }
+        )
     return proposals

@@ -139,15 +139,15 @@ def select_candidates(
     capacity_all = np.full(len(index), np.inf)
     usable = matrix.eligible & can_all.any(axis=1)
     volume = query.requirement.monthly_volume
-    if volume is not None and query.volume_base is not None:
-        unit_factor = query.volume_base / volume if volume > 0 else 1.0
+    if volume is not None and volume > 0 and query.volume_base is not None:
+        unit_factor = query.volume_base / volume
         comparable = np.zeros(len(index), dtype=bool)
         if query.volume_dimension in index.dimensions:
             code = index.dimensions.index(query.volume_dimension)
             comparable = index.capacity_dimension == code
         capacity_all = np.where(comparable, index.capacity / unit_factor, 0.0)
         usable &= capacity_all > 0
-    else:
+    else:  # no volume (or zero): groups only need to cover the processes
         volume = None
     enough = capacity_all >= volume if volume is not None else np.ones(len(index), dtype=bool)
     suffices = bool(np.any(usable & can_all.all(axis=1) & enough))

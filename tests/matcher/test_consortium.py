@@ -134,6 +134,8 @@ def test_three_neighbours_in_one_cluster_are_proposed(pin_index: SupplierIndex) 
     proposals = propose_consortia(pin_index, pin_requirement(), n=3)
     assert proposals[0]["rank"] == 1
     assert member_ids(proposals[0]) == {"T01", "T02", "T03"}
+    assert proposals[0]["lead"] in {"T01", "T02"}  # a lathe shop takes two of the processes
+    assert proposals[0]["cluster"] == "LIK Takaru"
     assert "all 3 members in LIK Takaru" in proposals[0]["why"]
     assert any("km apart" in sentence for sentence in proposals[0]["why"])
 
@@ -227,10 +229,11 @@ def test_no_proposal_when_one_supplier_already_does_everything(pin_index: Suppli
     assert all("C01" not in member_ids(p) for p in anyway), "C01 needs no partner"
 
 
+@pytest.mark.parametrize("volume", [None, 0])
 def test_without_a_volume_groups_cover_processes_and_shares_are_empty(
-    pin_index: SupplierIndex,
+    pin_index: SupplierIndex, volume: float | None
 ) -> None:
-    proposals = propose_consortia(pin_index, pin_requirement(monthly_volume=None))
+    proposals = propose_consortia(pin_index, pin_requirement(monthly_volume=volume))
     assert proposals
     best = proposals[0]
     covered = {p for m in best["members"] for p in m["processes"]}
