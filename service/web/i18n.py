@@ -243,6 +243,7 @@ ID: dict[str, str] = {
     "profile_share": "Porsi",
     "report_link": "Laporan evaluasi",
     "report_missing": "Laporan evaluasi belum tersedia di instalasi ini.",
+    "report_compare": "Bandingkan dengan profil yang dipakai",
 }
 
 EN: dict[str, str] = {
@@ -471,6 +472,7 @@ EN: dict[str, str] = {
     "profile_share": "Share",
     "report_link": "Evaluation report",
     "report_missing": "The evaluation report is not available in this installation.",
+    "report_compare": "Compare with the profile in use",
 }
 
 TEXTS: dict[str, dict[str, str]] = {"id": ID, "en": EN}
