@@ -94,7 +94,7 @@ class SupplierIndex:
                 share = parsed[1] if parsed[1] is not None else np.nan
                 certificates.setdefault(parsed[0], []).append((row, expiry, share))
             kbli_rows.append([c for c in (kbli_as_int(k) for k in record.kbli) if c is not None])
-            partner_rows.append([company_key(p) for p in record.partners if company_key(p)])
+            partner_rows.append([key for p in record.partners if (key := company_key(p))])
             if progress is not None and (row + 1) % PROGRESS_EVERY == 0:
                 progress(row + 1)
         partner_names, partners = _incidence(partner_rows)

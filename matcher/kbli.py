@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -43,6 +43,7 @@ def kbli_title(code: str) -> str | None:
     return _titles().get(clean_kbli(code))
 
 
+@lru_cache(maxsize=8_192)  # a few hundred codes repeat across all suppliers
 def kbli_as_int(code: str) -> int | None:
     """A 5-digit code as an integer for array work; None for other levels or malformed text."""
     cleaned = clean_kbli(code)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^0-9a-z%]+")
 _SPACES = re.compile(r"\s+")
@@ -65,6 +66,7 @@ def word_ngrams(words: list[str], max_len: int) -> list[tuple[int, int, str]]:
 _COMPANY_WORDS = {"pt", "cv", "ud", "tbk", "persero", "pd", "koperasi", "kop", "group", "grup"}
 
 
+@lru_cache(maxsize=65_536)  # the same big buyers appear in thousands of partner lists
 def company_key(name: str) -> str:
     """`PT Astra Otoparts Tbk` → `astra otoparts`: legal forms do not tell companies apart."""
     return " ".join(w for w in normalise(name).split() if w not in _COMPANY_WORDS)

@@ -167,3 +167,9 @@ def test_explanations_agree_with_capability(offered: list[list[str]], asked: lis
                     and len(asked) == 1
                 ):
                     assert a.contributions["capability"] < b.contributions["capability"]
+
+
+def test_an_empty_supplier_list_gives_an_empty_shortlist() -> None:
+    index = SupplierIndex.build([])
+    req = requirement(monthly_volume=500, delivery=Delivery(regency="Kab. Tegal"), title="rak")
+    assert rank(index, req).to_json()["results"] == []
