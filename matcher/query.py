@@ -94,6 +94,22 @@ class PreparedQuery:
             self.volume_base = requirement.monthly_volume * unit.factor
             self.volume_dimension = unit.dimension
 
+    def unrecognised_terms(self) -> list[str]:
+        """Plain-words warnings for requirement terms that name no known concept."""
+        warnings = []
+        asked = (("process", self.process_matches), ("material", self.material_matches))
+        for what, matches in asked:
+            for match in matches:
+                if not match.concepts:
+                    warnings.append(
+                        f"{what} '{match.term}' is not recognised and no supplier uses these words"
+                    )
+                elif match.concepts[0].startswith("text:"):
+                    warnings.append(
+                        f"{what} '{match.term}' is not in the vocabulary; matched on the words only"
+                    )
+        return warnings
+
     @cached_property
     def process_pattern_levels(self) -> NDArray[np.float64]:
         """(n_process_patterns, n_required_processes) best match level per term."""

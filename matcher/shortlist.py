@@ -48,6 +48,7 @@ class Shortlist:
     profile_version: int
     generated_at: datetime
     results: list[ShortlistEntry]
+    warnings: list[str] = field(default_factory=list)  # e.g. a requirement term not recognised
 
     def to_json(self) -> dict[str, Any]:
         stamp = self.generated_at.astimezone(UTC).replace(microsecond=0, tzinfo=None)
@@ -56,4 +57,5 @@ class Shortlist:
             "weights": {"profile": self.profile_name, "version": self.profile_version},
             "generated_at": stamp.isoformat() + "Z",
             "results": [entry.to_json() for entry in self.results],
+            "warnings": list(self.warnings),
         }

@@ -110,9 +110,19 @@ def test_unusual_words_match_when_both_sides_use_them() -> None:
     index = SupplierIndex.build(
         [supplier("S1", processes=("pembuatan gamelan",)), supplier("S2", processes=("bubut",))]
     )
-    first = rank(index, requirement(processes=("pembuatan gamelan",))).results[0]
+    shortlist = rank(index, requirement(processes=("pembuatan gamelan",)))
+    first = shortlist.results[0]
     assert first.supplier_id == "S1"
     assert first.matched == {"pembuatan gamelan": "pembuatan gamelan"}
+    assert "matched on the words only" in shortlist.warnings[0]
+
+
+def test_unrecognised_requirement_terms_are_warned_about() -> None:
+    index = SupplierIndex.build([supplier("S1")])
+    shortlist = rank(index, requirement(processes=("stamping", "qwzx")))
+    assert shortlist.to_json()["warnings"] == [
+        "process 'qwzx' is not recognised and no supplier uses these words"
+    ]
 
 
 POOL = [
