@@ -110,7 +110,7 @@ class Taxonomy:
         Work is done once per unique normalised term: exact synonym, then known phrases
         inside the term, then rapidfuzz over the whole term, then over its single words.
         """
-        pieces = {text: split_terms(text) for text in set(texts)}
+        pieces = {text: self._pieces(text) for text in set(texts)}
         unique_terms = sorted({term for terms in pieces.values() for term in terms})
         resolved = {term: self._exact_concepts(term) for term in unique_terms}
         unresolved = [term for term, found in resolved.items() if not found]
@@ -121,6 +121,11 @@ class Taxonomy:
             text: tuple(dict.fromkeys(c for term in terms for c in resolved[term]))
             for text, terms in pieces.items()
         }
+
+    def _pieces(self, text: str) -> list[str]:
+        # A known phrase stays whole even if it contains "and": "tool and die", "fish and seafood".
+        whole = normalise(text)
+        return [whole] if whole in self.synonym_to_id else split_terms(text)
 
     def _exact_concepts(self, term: str) -> tuple[str, ...]:
         if term in self.synonym_to_id:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from matcher.taxonomy import MatchLevel, load_taxonomy
+from matcher.taxonomy import ConceptKind, MatchLevel, load_taxonomy
 from matcher.text import split_terms
 from matcher.vocab import canonical_terms, suggest_terms
 
@@ -134,3 +134,64 @@ def test_suggestions_in_both_languages() -> None:
 
 def test_suggestions_forgive_typos() -> None:
     assert "stamping" in suggest_terms("stampng", "process")
+
+
+@pytest.mark.parametrize("kind", ["process", "material"])
+def test_every_synonym_maps_back_to_its_concept(kind: ConceptKind) -> None:
+    taxonomy = load_taxonomy(kind)
+    spellings = [(c.id, s) for c in taxonomy.concepts for s in (c.id, *c.synonyms)]
+    mapped = taxonomy.map_terms([s for _, s in spellings])
+    wrong = [(s, cid, mapped[s]) for cid, s in spellings if cid not in mapped[s]]
+    assert wrong == []
+
+
+MESSY_SUPPLIER_ENTRIES = [
+    # metal
+    ("Press/Stamping", "stamping"),
+    ("Pembuatan Dies", "tool and die making"),
+    ("jasa potong laser", "laser cutting"),
+    ("Galvanis celup panas", "galvanizing"),
+    ("Las Argon", "TIG welding"),
+    ("Plong plat", "punching"),
+    ("mesin CNC milling", "CNC milling"),
+    ("Wire cut", "EDM"),
+    # plastics
+    ("Injeksi plastik", "injection moulding"),
+    ("Cetak Tiup", "blow moulding"),
+    ("sablon", "screen printing"),
+    # wood and furniture
+    ("ukiran jepara", "wood carving"),
+    ("Finishing (plitur)", "wood finishing"),
+    ("pembuatan kusen", "joinery"),
+    ("anyaman pandan", "rattan weaving"),
+    # agro-food
+    ("penggorengan vakum", "vacuum frying"),
+    ("pengemasan vakum", "vacuum packaging"),
+    ("Pengolahan ikan asap", "smoking"),
+    ("Produksi keripik singkong", "frying"),
+]
+
+
+@pytest.mark.parametrize(("entry", "concept"), MESSY_SUPPLIER_ENTRIES)
+def test_messy_supplier_entries_across_clusters(entry: str, concept: str) -> None:
+    assert concept in canonical_terms([entry], "process")[entry]
+
+
+@pytest.mark.parametrize(
+    ("material", "expected"),
+    [
+        ("Besi cor FC25", "cast iron"),
+        ("Kuningan", "brass"),
+        ("Triplek", "plywood"),
+        ("Mdf 18mm", "MDF"),
+        ("Rotan sintetis", "rattan"),
+        ("Kopi robusta Temanggung", "robusta"),
+        ("Gula aren", "palm sugar"),
+        ("Ikan bandeng", "fish and seafood"),
+        ("PVC compound", "PVC"),
+        ("Karet NBR", "rubber"),
+        ("SKD11", "tool steel"),
+    ],
+)
+def test_materials_across_clusters(material: str, expected: str) -> None:
+    assert expected in canonical_terms([material], "material")[material]
