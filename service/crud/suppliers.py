@@ -185,7 +185,7 @@ def update_supplier(
             actor=actor,
             action="update_supplier",
             target=supplier_id,
-            detail={"changed": sorted(changes)},
+            detail={"changed": changes, "if_match": seen is not None},
         )
     )
     session.commit()

@@ -96,6 +96,12 @@ def test_patch_keeps_other_fields_and_refuses_stale_etag(
     assert api.client.get("/api/suppliers/TGL-001", headers=organizer).json()["machines"] == 12
     emptied = api.client.patch("/api/suppliers/TGL-001", json={"name": None}, headers=organizer)
     assert emptied.status_code == 422
+    audit = api.client.get(
+        "/api/audit?action=update_supplier&target=TGL-001", headers=organizer
+    ).json()
+    assert [(e["actor"], e["detail"]["changed"]) for e in audit["items"]] == [
+        ("panitia-tegal (organizer)", {"machines": 12})
+    ]
 
 
 def test_delete_removes_and_is_audited(api: Api, organizer: Headers, catalogue: None) -> None:
@@ -133,6 +139,10 @@ def test_upload_with_a_bad_row_saves_nothing_and_names_row_and_column(
     )
     assert skipped.status_code == 200
     assert (skipped.json()["created"], len(skipped.json()["rejected"])) == (1, 1)
+    imports = api.client.get("/api/audit?action=import_suppliers", headers=organizer).json()
+    assert [(e["actor"], e["target"], e["detail"]["rejected"]) for e in imports["items"]] == [
+        ("panitia-tegal (organizer)", "tegal.csv", 1)
+    ]
 
 
 def test_upload_accepts_xlsx_and_a_raw_csv_body(api: Api, organizer: Headers) -> None:
