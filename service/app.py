@@ -70,7 +70,7 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
 
 
 def include_web_pages(app: FastAPI) -> None:
-    """Mount `service.web.router` when the web pages are installed.
+    """Mount the web pages when installed: `service.web.install(app)`, else its `router`.
 
     A broken web package is logged and left out: the JSON API must keep serving.
     """
@@ -79,7 +79,11 @@ def include_web_pages(app: FastAPI) -> None:
     except Exception:
         log.exception("web pages could not be loaded; serving the API only")
         return
-    if web is not None and hasattr(web, "router"):
+    if web is None:
+        return
+    if hasattr(web, "install"):  # pages that also need static files or their own handlers
+        web.install(app)
+    elif hasattr(web, "router"):
         app.include_router(web.router)
 
 

@@ -200,13 +200,17 @@ def delete_supplier(session: Session, supplier_id: str, actor: str) -> None:
     session.commit()
 
 
-def contacts_released(session: Session, supplier_id: str, account_id: int) -> bool:
+def released_to(session: Session, account_id: int, supplier_ids: list[str]) -> set[str]:
+    """Which of `supplier_ids` the organizer released contact data of to this account."""
+    if not supplier_ids:
+        return set()
     found = session.execute(
-        select(ContactRelease.id).where(
-            ContactRelease.supplier_id == supplier_id, ContactRelease.account_id == account_id
+        select(ContactRelease.supplier_id).where(
+            ContactRelease.account_id == account_id,
+            ContactRelease.supplier_id.in_(supplier_ids),  # type: ignore[attr-defined]
         )
-    ).first()
-    return found is not None
+    )
+    return set(found.scalars())
 
 
 def etag(row: Supplier) -> str:

@@ -23,13 +23,14 @@ SupplierOut = SupplierPrivate | SupplierPublic
 Filter = Annotated[str | None, Query(max_length=200)]
 
 
-def _view(session: SessionDep, user: User, row: Any) -> SupplierOut:
+def _views(session: SessionDep, user: User, rows: list[Any]) -> list[SupplierOut]:
+    """Contact data for organizers, and for a buyer only where it was released to it."""
     if user.role == Role.organizer:
-        return crud.public_view(row, with_contacts=True)
-    released = user.role == Role.buyer and crud.contacts_released(
-        session, row.supplier_id, user.id or 0
-    )
-    return crud.public_view(row, with_contacts=released)
+        return [crud.public_view(row, with_contacts=True) for row in rows]
+    released: set[str] = set()
+    if user.role == Role.buyer and user.id is not None:
+        released = crud.released_to(session, user.id, [row.supplier_id for row in rows])
+    return [crud.public_view(row, with_contacts=row.supplier_id in released) for row in rows]
 
 
 @router.get("", response_model=Page[SupplierOut])
@@ -55,7 +56,7 @@ def list_suppliers(
         "q": q,
     }
     total, rows = crud.list_suppliers(session, filters, offset, limit)
-    items = [_view(session, user, row) for row in rows]
+    items = _views(session, user, rows)
     return Page(total=total, offset=offset, limit=limit, items=items)
 
 
@@ -65,7 +66,7 @@ def get_supplier(
 ) -> SupplierOut:
     row = crud.get_supplier(session, supplier_id)
     response.headers["ETag"] = crud.etag(row)
-    return _view(session, user, row)
+    return _views(session, user, [row])[0]
 
 
 @router.post("", response_model=SupplierPrivate, status_code=status.HTTP_201_CREATED)

@@ -120,6 +120,12 @@ def test_contacts_are_released_per_meeting_to_its_buyer_only(
     assert email(astra, "TGL-001") == "sinarlogam@example.co.id"
     assert email(ahm, "TGL-001") is None  # AHM has no meeting with UD Sinar Logam
     assert email(astra, "TGL-002") is None
+    listed = api.client.get("/api/suppliers?regency=tegal", headers=astra).json()["items"]
+    assert {s["supplier_id"]: s.get("contact_email") for s in listed} == {
+        "TGL-001": "sinarlogam@example.co.id",
+        "TGL-002": None,
+        "TGL-003": None,
+    }
     refused = api.client.post(f"/api/events/{event}/meetings/M1/release-contacts", headers=astra)
     assert refused.status_code == 403
 
