@@ -7,21 +7,24 @@ Over the candidates of a `CandidatePool`:
   pieces per month member i puts through every process it takes (whole numbers of a small unit).
   Each process gets at least the monthly volume from its members. Capacity is per process line.
 * every member is essential: for some process it can do, the other members' capacity falls short.
-* `together` — every member belongs to the cluster or cooperative `in_group[key]` (at most one);
-  `spread` — the farthest pair, at least each chosen pair's distance.
+* `together` — every member belongs to the cluster or cooperative `in_group[key]` (at most one).
+* `beyond[level]` — some chosen pair is at least that far apart (the spread, in distance levels).
 
-It maximises `consortium_pool.group_score` (integer coefficients, 1/SCALE precision). The next
-proposal adds a no-good cut: not all members of an earlier proposal again (so no superset either).
+It maximises `consortium_pool.group_score` (integer coefficients, 1/SCALE precision), starting
+from a greedy group as a hint. The next proposal adds a no-good cut: not all members of an
+earlier proposal again (so no superset either).
 """
 
 from __future__ import annotations
 
+import itertools
 import time
 from dataclasses import dataclass
 
 import numpy as np
 from ortools.sat.python import cp_model
 
+from matcher.consortium_greedy import greedy_group
 from matcher.consortium_pool import CandidatePool, group_score
 
 SCALE = 100_000  # objective points per unit of group score
@@ -137,19 +140,34 @@ def _build(pool: CandidatePool, min_members: int, max_members: int) -> _GroupMod
         for s in sizes
     ]
     objective += _group_terms(model, pool, x)
-    units = pool.spread_units
-    levels = sorted({0, *(int(u) for u in np.unique(units))})
-    spread = model.new_int_var_from_domain(cp_model.Domain.from_values(levels), "spread")
-    for i in range(k):
-        for j in range(i + 1, k):
-            if units[i, j] > 0:
-                model.add(spread >= int(units[i, j])).only_enforce_if([x[i], x[j]])
+    spread = _spread(model, pool, x)
     closeness = round(SCALE * w.closeness / 1000)
     extra = round(SCALE * w.extra_member)
     model.maximize(
         cp_model.LinearExpr.sum(objective) + closeness * (1000 - spread) - extra * (sum(x) - 2)
     )
     return _GroupModel(model, x)
+
+
+def _spread(
+    model: cp_model.CpModel, pool: CandidatePool, x: list[cp_model.IntVar]
+) -> cp_model.LinearExpr:
+    """The farthest pair's distance level, as Σ step × `beyond[level]`.
+
+    `beyond[level]`: some chosen pair is at least that far apart; one clause per pair
+    (i and j chosen ⇒ beyond their level), and beyond a level ⇒ beyond every lower one.
+    """
+    units = pool.spread_units
+    levels = [int(u) for u in np.unique(units) if u > 0]
+    beyond = {level: model.new_bool_var(f"beyond[{level}]") for level in levels}
+    for lower, upper in itertools.pairwise(levels):
+        model.add_implication(beyond[upper], beyond[lower])
+    for i in range(len(pool)):
+        for j in range(i + 1, len(pool)):
+            if units[i, j] > 0:
+                model.add_bool_or([~x[i], ~x[j], beyond[int(units[i, j])]])
+    steps = [level - lower for lower, level in itertools.pairwise([0, *levels])]
+    return cp_model.LinearExpr.weighted_sum([beyond[level] for level in levels], steps)
 
 
 def _group_terms(
@@ -190,25 +208,46 @@ def best_groups(
     max_members: int,
     time_limit: float,
 ) -> list[GroupSolution]:
-    """Up to `n` best member sets, best first; `time_limit` seconds in all."""
+    """Up to `n` best member sets, best first; `time_limit` seconds in all.
+
+    Each solve starts from a greedy group (a hint); when the solver finds nothing better in
+    its share of the time, the greedy group is kept, marked as not proven best.
+    """
+    max_members = min(max_members, len(pool))
     if n <= 0 or len(pool) < min_members:
         return []
-    built = _build(pool, min_members, min(max_members, len(pool)))
+    built = _build(pool, min_members, max_members)
     deadline = time.monotonic() + time_limit
     found: list[GroupSolution] = []
     while len(found) < n:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             break
+        excluded = [frozenset(group.members) for group in found]
+        hint = greedy_group(
+            pool, min_members=min_members, max_members=max_members, excluded=excluded
+        )
+        built.model.clear_hints()  # type: ignore[no-untyped-call]
+        if hint is not None:
+            for i, lit in enumerate(built.member):
+                built.model.add_hint(lit, i in hint)
         # An equal share of what is left, so a hard first proposal cannot starve the others.
         solver = _solver(remaining / (n - len(found)))
         status = solver.solve(built.model)
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        options = [] if hint is None else [GroupSolution(hint, group_score(pool, hint), False)]
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            members = tuple(i for i, lit in enumerate(built.member) if solver.boolean_value(lit))
+            proven = status == cp_model.OPTIMAL
+            options.append(GroupSolution(members, group_score(pool, members), proven))
+        elif status == cp_model.INFEASIBLE:
             break
-        members = tuple(i for i, lit in enumerate(built.member) if solver.boolean_value(lit))
-        found.append(GroupSolution(members, group_score(pool, members), status == cp_model.OPTIMAL))
-        built.model.add(sum(built.member[i] for i in members) <= len(members) - 1)
-    return found
+        if not options:
+            break
+        best = max(options, key=lambda group: (group.score, group.proven_best))
+        found.append(best)
+        built.model.add(sum(built.member[i] for i in best.members) <= len(best.members) - 1)
+    # Only unproven (greedy or time-limited) answers can come out of order.
+    return sorted(found, key=lambda group: -group.score)
 
 
 def split_work(pool: CandidatePool, members: tuple[int, ...]) -> WorkSplit:

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from matcher.consortium import ConsortiumSettingsError, candidate_pool, propose_consortia
+from matcher.consortium_greedy import greedy_group
 from matcher.consortium_model import best_groups
 from matcher.consortium_pool import group_score, is_feasible
 from matcher.index import SupplierIndex
@@ -290,3 +291,7 @@ def test_optimiser_finds_the_best_group_a_full_search_finds(seed: int) -> None:
         return
     assert found and found[0].proven_best
     assert found[0].score == pytest.approx(max(feasible), abs=1e-3)
+    start = greedy_group(pool, min_members=2, max_members=4)  # the solver's hint and fallback
+    assert start is None or (
+        is_feasible(pool, start) and group_score(pool, start) <= found[0].score
+    )
