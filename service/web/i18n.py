@@ -84,6 +84,9 @@ ID: dict[str, str] = {
     "upload_check": "Periksa berkas",
     "upload_wrong_type": "Berkas ini bukan lembar pemasok: unggah berkas .csv atau .xlsx.",
     "upload_empty": "Berkas yang diunggah kosong.",
+    "upload_limit": "Ukuran paling besar {mb} MB.",
+    "upload_too_large": "Berkas ini lebih besar dari {mb} MB. Pecah lembarnya menjadi beberapa "
+    "berkas, lalu unggah satu per satu.",
     "upload_expired": "Pratinjau sudah kedaluwarsa. Unggah berkasnya sekali lagi.",
     "preview_title": "Pratinjau",
     "preview_errors": "{n} masalah di {rows} baris.",
@@ -316,6 +319,9 @@ EN: dict[str, str] = {
     "upload_check": "Check the file",
     "upload_wrong_type": "This is not a supplier sheet: upload a .csv or .xlsx file.",
     "upload_empty": "The uploaded file is empty.",
+    "upload_limit": "At most {mb} MB.",
+    "upload_too_large": "This file is larger than {mb} MB. Split the sheet into several files "
+    "and upload them one by one.",
     "upload_expired": "The preview has expired. Upload the file again.",
     "preview_title": "Preview",
     "preview_errors": "{n} problems in {rows} rows.",

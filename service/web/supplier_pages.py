@@ -64,9 +64,16 @@ def supplier_list(
     )
 
 
+def _upload_page(request: Request, status: int = 200, **context: str) -> Response:
+    """The upload form; it knows the service's size limit, to warn before a long upload."""
+    limit: int = request.app.state.settings.max_upload_bytes
+    sizes = {"max_bytes": limit, "max_mb": round(limit / (1024 * 1024), 1)}
+    return render(request, "upload.html", {**sizes, **context}, status)
+
+
 @router.get("/pemasok/unggah")
 def upload_form(request: Request, user: OrganizerPage) -> Response:
-    return render(request, "upload.html", {})
+    return _upload_page(request)
 
 
 @router.post("/pemasok/unggah")
@@ -76,14 +83,14 @@ def upload_preview(
     """Check the sheet and show what would be saved; nothing is written yet."""
     name = PurePath(file.filename or "").name
     if PurePath(name).suffix.lower() not in SHEET_SUFFIXES:
-        return render(request, "upload.html", {"error": "upload_wrong_type"}, status=415)
+        return _upload_page(request, 415, error="upload_wrong_type")
     data = file.file.read()
     if not data:
-        return render(request, "upload.html", {"error": "upload_empty"}, status=400)
+        return _upload_page(request, 400, error="upload_empty")
     try:
         parsed = parse_sheet(Path(name), data)
     except MitraError as exc:
-        return render(request, "upload.html", {"error_text": str(exc)}, status=422)
+        return _upload_page(request, 422, error_text=str(exc))
     assert user.id is not None
     token = pending.keep(user.id, name, data)
     context = {
@@ -109,7 +116,7 @@ def upload_confirm(
     assert user.id is not None
     found = pending.fetch(token, user.id)
     if found is None:
-        return render(request, "upload.html", {"error": "upload_expired"}, status=410)
+        return _upload_page(request, 410, error="upload_expired")
     name, data = found
     try:
         report = import_suppliers(

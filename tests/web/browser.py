@@ -25,6 +25,7 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = Path(__file__).parents[2] / "artifacts" / "screenshots"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 860}
+UPLOAD_LIMIT_MB = 0.05
 
 
 def free_port() -> int:
@@ -72,7 +73,12 @@ class Server:
 @contextmanager
 def running_server(folder: Path) -> Iterator[Server]:
     database = f"sqlite:///{folder / 'mitra-browser.db'}"
-    env = {**os.environ, "MITRA_DATABASE_URL": database, "MITRA_KEY_CACHE_SECONDS": "0"}
+    env = {
+        **os.environ,
+        "MITRA_DATABASE_URL": database,
+        "MITRA_KEY_CACHE_SECONDS": "0",
+        "MITRA_MAX_UPLOAD_MB": str(UPLOAD_LIMIT_MB),  # small, to see the page warn
+    }
     port = free_port()
     process = subprocess.Popen(
         [

@@ -121,6 +121,11 @@ def test_organizer_from_supplier_sheet_to_agenda_downloads(
     snapshot(organizer, "suppliers-empty")
 
     # A sheet with bad rows: every problem listed, nothing saved.
+    # A sheet over the service's limit is stopped by the page before it is sent.
+    upload(organizer, tmp_path, GOOD_ROWS * 200)
+    expect(organizer.locator("#file-too-large")).to_be_visible()
+    expect(organizer).to_have_url(f"{server.url}/pemasok/unggah")
+
     upload(organizer, tmp_path, GOOD_ROWS + BAD_ROWS)
     errors = organizer.locator("table.errors tbody tr")
     expect(errors).to_have_count(2)
@@ -216,9 +221,9 @@ def test_buyer_is_refused_another_buyers_shortlist(browser: Any, server: Server)
     assert answer.status == 404
     expect(maju.locator("h1")).to_have_text("Halaman tidak ditemukan")
     expect(maju.locator("body")).not_to_contain_text("Rangka stamping rahasia")
+    snapshot(maju, "not-found")
     maju.goto("/kebutuhan")
     expect(maju.locator("main")).not_to_contain_text("REQ-SINAR-7")
-    snapshot(maju, "not-found")
 
     # The same page in English, for the switch.
     maju.get_by_role("link", name="EN").click()

@@ -71,7 +71,19 @@
     if (box.dataset.status === "queued" || box.dataset.status === "running") { poll(); }
   }
 
+  // The service refuses bodies above its limit; say so before a long upload on venue wifi.
+  function checkFileSize(input) {
+    var warning = document.getElementById("file-too-large");
+    input.form.addEventListener("submit", function (event) {
+      var file = input.files[0];
+      var tooLarge = file && file.size > Number(input.dataset.maxBytes);
+      if (warning) { warning.hidden = !tooLarge; }
+      if (tooLarge) { event.preventDefault(); input.focus(); }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("input[type=file][data-max-bytes]").forEach(checkFileSize);
     document.querySelectorAll("input[data-suggest]").forEach(setUpSuggestions);
     var job = document.getElementById("job");
     if (job) { followJob(job); }
