@@ -228,3 +228,4 @@ def test_buyer_is_refused_another_buyers_shortlist(browser: Any, server: Server)
     # The same page in English, for the switch.
     maju.get_by_role("link", name="EN").click()
     expect(maju.locator("h1")).to_have_text("My requirements")
+    snapshot(maju, "requirements-english")

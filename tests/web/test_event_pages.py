@@ -172,3 +172,17 @@ def test_buyer_sees_its_own_agenda_only(
     assert astra.get(f"/acara/{planned}/agenda/B-PT-ASTRA-HONDA-MOTOR.ics").status_code == 404
     assert astra.get(f"/acara/{planned}/jadwal").status_code == 403
     assert astra.get(f"/acara/{planned}/unduh/xlsx").status_code == 403
+
+
+def test_staff_read_any_participants_agenda(
+    site: Site, organizer: SignedIn, planned: str, solver: None
+) -> None:
+    organizer.post(f"/acara/{planned}/jadwal", {"time_limit": "5"})
+    wait_for_job(organizer, organizer.get(f"/acara/{planned}").text)
+    supplier = organizer.get(f"/acara/{planned}/agenda", params={"peserta": "BKS-001"}).text
+    assert "PT Presisi Bekasi</h2>" in supplier and "PT Astra Otoparts" in supplier
+    analyst = site.signed_in("analis")
+    assert analyst.get(f"/acara/{planned}/agenda", params={"peserta": "BKS-001"}).status_code == 200
+    assert analyst.post(f"/acara/{planned}/jadwal", {"time_limit": "5"}).status_code == 403
+    unknown = organizer.get(f"/acara/{planned}/agenda", params={"peserta": "TIDAK-ADA"})
+    assert unknown.status_code == 404
