@@ -115,7 +115,8 @@ def _why(
             )
     group, in_group = largest
     if common:
-        why.append(f"all {len(ordered)} members in {' and '.join(common)}")
+        everyone = "both members" if len(ordered) == 2 else f"all {len(ordered)} members"
+        why.append(f"{everyone} in {' and '.join(common)}")
     elif group is not None:
         why.append(f"{in_group} of {len(ordered)} members in {group}")
     if farthest is None:
@@ -128,7 +129,8 @@ def _why(
         )
     why.extend(_gates(requirement, pool))
     if not pool.single_supplier_suffices:
-        why.append("no single eligible supplier covers every process with enough capacity")
+        enough = " with enough capacity" if pool.volume is not None else ""
+        why.append(f"no single eligible supplier covers every process{enough}")
     return why
 
 

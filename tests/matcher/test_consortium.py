@@ -241,6 +241,8 @@ def test_without_a_volume_groups_cover_processes_and_shares_are_empty(
     assert covered == {"CNC turning", "milling", "chrome plating"}
     assert all(m["monthly_volume"] is None for m in best["members"])
     assert len(best["members"]) == 2  # one turning/milling shop and the plater suffice
+    assert "both members in LIK Takaru" in best["why"]
+    assert "no single eligible supplier covers every process" in best["why"]
 
 
 def test_impossible_settings_are_explained(pin_index: SupplierIndex) -> None:
