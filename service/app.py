@@ -9,7 +9,10 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
+import threading
+from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
@@ -36,6 +39,7 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
     """
     settings = settings or get_settings()
     app = FastAPI(
+        lifespan=_lifespan,
         title=f"{settings.title} API",
         summary="Match IKM suppliers with large-industry buyers; plan temu bisnis meetings.",
         version="0.1.0",
@@ -85,6 +89,27 @@ def include_web_pages(app: FastAPI) -> None:
         web.install(app)
     elif hasattr(web, "router"):
         app.include_router(web.router)
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    if app.state.settings.warm_index:
+        threading.Thread(target=_warm_index, args=(app,), daemon=True).start()
+    yield
+    app.state.jobs.shutdown(wait=False)
+
+
+def _warm_index(app: FastAPI) -> None:
+    """Build the supplier index in the background; shortlists asked meanwhile wait for it."""
+    from service.catalog import load_index
+    from service.db import open_database
+
+    try:
+        engine = getattr(app.state, "engine", None) or open_database(app.state.database_url)
+        app.state.engine = engine
+        load_index(engine)
+    except Exception:  # the first shortlist will try again and report the problem
+        log.exception("could not build the supplier index at start-up")
 
 
 def _optional_module(name: str) -> Any:

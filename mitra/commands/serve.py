@@ -36,6 +36,7 @@ def serve(
         )
     # Workers are separate processes: they find the database through the environment.
     os.environ["MITRA_DATABASE_URL"] = url
+    os.environ.setdefault("MITRA_WARM_INDEX", "1")
     err_console.print(
         f"Mitra API on http://{host}:{port}/api (docs: /docs) · database {describe(url)}",
         highlight=False,
@@ -47,4 +48,7 @@ def serve(
         port=port,
         workers=workers,
         log_level=log_level,
+        # Building the index for 100k suppliers keeps a worker busy for a while; do not let
+        # the supervisor mistake that for a hung worker.
+        timeout_worker_healthcheck=120,
     )
