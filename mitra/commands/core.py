@@ -130,12 +130,16 @@ def shortlist(
     _print_consortia(document)
 
 
+def _volume(value: object) -> str:
+    return f"{value:,.0f}/month" if isinstance(value, int | float) else "volume not given"
+
+
 def _print_consortia(document: dict[str, object]) -> None:
     proposals = document.get("consortia") or []
     assert isinstance(proposals, list)
     for proposal in proposals:
         members = ", ".join(
-            f"{m['supplier_id']} ({'/'.join(m['processes'])}, {m['monthly_volume']:,.0f})"
+            f"{m['supplier_id']} ({'/'.join(m['processes'])}, {_volume(m.get('monthly_volume'))})"
             for m in proposal["members"]
         )
         console.print(
