@@ -12,7 +12,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -132,7 +132,7 @@ def _pick(gazetteer: _Gazetteer, kind: str | None, bare: str) -> Regency | None:
     return gazetteer.by_kind_name.get(("kab", bare)) or gazetteer.by_kind_name.get(("kota", bare))
 
 
-@cache
+@lru_cache(maxsize=65_536)  # user spellings repeat; bounded for long-running services
 def resolve_regency(text: str) -> Regency | None:
     """The regency a user meant, or None when nothing is close enough."""
     gazetteer = _gazetteer()

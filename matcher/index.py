@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -135,7 +135,7 @@ class SupplierIndex:
         return index
 
 
-@cache
+@lru_cache(maxsize=65_536)
 def _parse_cert(text: str) -> tuple[str, float | None] | None:
     # Certificates repeat across thousands of suppliers: parse each spelling once.
     parsed = parse_certification(text)

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -183,7 +183,7 @@ class Taxonomy:
         }
 
 
-@cache
+@lru_cache(maxsize=4_096)
 def _level_scores(taxonomy: Taxonomy, requested: tuple[str, ...]) -> np.ndarray:
     scores = np.zeros(len(taxonomy.ids), dtype=np.float64)
     for wanted in requested:
