@@ -45,11 +45,15 @@ def render(
 
 
 def _notice(request: Request, lang: str) -> str:
-    """A one-line message after a redirect (`?msg=key&n=3`); only known keys are shown."""
+    """A one-line message after a redirect (`?msg=key&n=3`); only known keys and counts are
+    shown, so a crafted link cannot put words on the page."""
     key = request.query_params.get("msg", "")
     if not key.startswith("msg_"):
         return ""
-    text = translator(lang)(key, n=request.query_params.get("n", ""))
+    count = request.query_params.get("n", "")
+    if count and not count.isdigit():
+        return ""
+    text = translator(lang)(key, n=count)
     return "" if text == key else text
 
 

@@ -146,3 +146,22 @@ def test_english_switch_translates_the_page(site: Site, organizer: SignedIn) -> 
     assert switched.headers["location"] == "/pemasok"
     page = organizer.get("/pemasok").text
     assert '<html lang="en">' in page and "Filter suppliers" in page
+
+
+def test_text_from_a_sheet_is_shown_never_run(site: Site, organizer: SignedIn) -> None:
+    row = 'TGL-666,"<script>alert(1)</script> UD Jahil",Kab. Tegal,,bubut,,,1.000,pcs,,'
+    preview = organizer.post("/pemasok/unggah", files={"file": ("pemasok.csv", sheet([row]))})
+    organizer.post("/pemasok/unggah/simpan", {"token": token_of(preview.text)})
+    page = organizer.get("/pemasok").text
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; UD Jahil" in page
+
+
+def test_notice_after_a_redirect_shows_only_known_messages(site: Site, organizer: SignedIn) -> None:
+    def notice(query: str) -> str:
+        found = re.search(r'<p class="notice" role="status">([^<]*)</p>', organizer.get(query).text)
+        return found.group(1) if found else ""
+
+    assert notice("/pemasok?msg=msg_imported&n=6") == "6 pemasok tersimpan."
+    assert notice("/pemasok?msg=msg_imported&n=Hadiah") == ""
+    assert notice("/pemasok?msg=apa_saja") == ""
