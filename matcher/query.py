@@ -94,9 +94,14 @@ class PreparedQuery:
             self.volume_base = requirement.monthly_volume * unit.factor
             self.volume_dimension = unit.dimension
 
-    def unrecognised_terms(self) -> list[str]:
-        """Plain-words warnings for requirement terms that name no known concept."""
+    def warnings(self) -> list[str]:
+        """Plain-words warnings: requirement terms or a delivery place the engine cannot read."""
         warnings = []
+        delivery = self.requirement.delivery
+        if delivery is not None and self.delivery is None:
+            warnings.append(
+                f"delivery regency '{delivery.regency or ''}' not recognised; distance not scored"
+            )
         asked = (("process", self.process_matches), ("material", self.material_matches))
         for what, matches in asked:
             for match in matches:

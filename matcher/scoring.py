@@ -79,5 +79,5 @@ def rank(
         profile_version=profile.version,
         generated_at=generated_at or datetime.now(UTC),
         results=results,
-        warnings=query.unrecognised_terms(),
+        warnings=query.warnings(),
     )

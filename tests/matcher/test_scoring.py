@@ -183,3 +183,12 @@ def test_an_empty_supplier_list_gives_an_empty_shortlist() -> None:
     index = SupplierIndex.build([])
     req = requirement(monthly_volume=500, delivery=Delivery(regency="Kab. Tegal"), title="rak")
     assert rank(index, req).to_json()["results"] == []
+
+
+def test_unrecognised_delivery_place_without_a_gate_is_warned_about() -> None:
+    index = SupplierIndex.build([supplier("S1")])
+    shortlist = rank(index, requirement(delivery=Delivery(regency="Negeri Antah")))
+    assert shortlist.warnings == [
+        "delivery regency 'Negeri Antah' not recognised; distance not scored"
+    ]
+    assert "distance" not in shortlist.results[0].contributions
