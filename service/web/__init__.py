@@ -12,6 +12,7 @@ from fastapi import APIRouter
 from service.web import (
     analyst_pages,
     auth_pages,
+    contacts,
     event_pages,
     requirement_pages,
     schedule_pages,
@@ -25,6 +26,7 @@ for pages in (
     requirement_pages,
     event_pages,
     schedule_pages,
+    contacts,
     analyst_pages,
 ):
     router.include_router(pages.router)

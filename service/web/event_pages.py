@@ -18,6 +18,7 @@ from service.crud import events as crud
 from service.crud.errors import CrudError
 from service.crud.schedules import job_json
 from service.deps import EngineDep, SessionDep, actor
+from service.web.contacts import released_meetings
 from service.web.forms import EventForm, EventFormError, event_sessions
 from service.web.pages import PageRoute, redirect, render
 from service.web.planning import buyer_participants, plan_meetings, requirements_of
@@ -116,6 +117,7 @@ def event_page(
         "meetings": crud.meetings_of(session, record),
         "names": names,
         "job": latest_job(session, record),
+        "released": released_meetings(session, record),
         "is_organizer": user.role == Role.organizer,
         "time_limit": request.app.state.settings.schedule_time_limit,
         **(extra or {}),

@@ -28,6 +28,7 @@ from service.crud.errors import NotFound
 from service.deps import EngineDep, SessionDep
 from service.routes.paging import RowId
 from service.routes.schedules import MEDIA
+from service.web.contacts import contacts_for
 from service.web.event_pages import event_page
 from service.web.i18n import translator
 from service.web.pages import PageRoute, redirect, render
@@ -157,6 +158,8 @@ def agenda_page(
         for pid in _agenda_people(session, user, record, event, chosen)
     ]
     context: dict[str, Any] = {"event": record, "agendas": agendas, "chosen": chosen}
+    if user.role == Role.buyer:
+        context["contacts"] = contacts_for(session, record, user)
     if user.role != Role.buyer:
         context["everyone"] = sorted(event.participants, key=lambda p: (p.role != "buyer", p.id))
     return render(request, "agenda.html", context)

@@ -230,4 +230,8 @@ EN: dict[str, str] = {
     "report_link": "Evaluation report",
     "report_missing": "The evaluation report is not available in this installation.",
     "report_compare": "Compare with the profile in use",
+    "contacts": "Contacts",
+    "contacts_release": "Share supplier contacts",
+    "contacts_released": "shared",
+    "msg_contacts_released": "Supplier contacts shared with the buyers in that meeting.",
 }

@@ -238,4 +238,8 @@ ID: dict[str, str] = {
     "report_link": "Laporan evaluasi",
     "report_missing": "Laporan evaluasi belum tersedia di instalasi ini.",
     "report_compare": "Bandingkan dengan profil yang dipakai",
+    "contacts": "Kontak",
+    "contacts_release": "Bagikan kontak pemasok",
+    "contacts_released": "sudah dibagikan",
+    "msg_contacts_released": "Kontak pemasok dibagikan kepada pembeli di pertemuan itu.",
 }

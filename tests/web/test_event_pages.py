@@ -186,3 +186,23 @@ def test_staff_read_any_participants_agenda(
     assert analyst.post(f"/acara/{planned}/jadwal", {"time_limit": "5"}).status_code == 403
     unknown = organizer.get(f"/acara/{planned}/agenda", params={"peserta": "TIDAK-ADA"})
     assert unknown.status_code == 404
+
+
+def test_buyer_sees_supplier_contacts_only_after_the_organizer_shares_them(
+    site: Site, organizer: SignedIn, planned: str, solver: None
+) -> None:
+    organizer.post(f"/acara/{planned}/jadwal", {"time_limit": "5"})
+    event_page = organizer.get(f"/acara/{planned}").text
+    wait_for_job(organizer, event_page)
+    astra = site.signed_in("buyer-astra")
+    assert "presisi@example.net" not in astra.get(f"/acara/{planned}/agenda").text
+    meeting = re.search(r"<td>(M\d{3})</td><td>PT Astra Otoparts ↔ PT Presisi Bekasi", event_page)
+    assert meeting is not None
+    shared = organizer.post(f"/acara/{planned}/pertemuan/{meeting.group(1)}/kontak")
+    assert shared.headers["location"].startswith(f"/acara/{planned}?msg=msg_contacts_released")
+    agenda = astra.get(f"/acara/{planned}/agenda").text
+    assert 'href="mailto:presisi@example.net"' in agenda
+    assert "CV Karya Teknik Tegal" in agenda and "karya@example.net" not in agenda  # not shared
+    other = site.signed_in("buyer-ahm").get(f"/acara/{planned}/agenda").text
+    assert "presisi@example.net" not in other
+    assert astra.post(f"/acara/{planned}/pertemuan/{meeting.group(1)}/kontak").status_code == 403
