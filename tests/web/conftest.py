@@ -40,6 +40,15 @@ BAD_ROWS = [
 ]
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Marks a test whose body failed, so browser fixtures can keep a screenshot of it."""
+    outcome: Any = yield
+    report = outcome.get_result()
+    if report.when == "call":
+        item.call_failed = report.failed  # type: ignore[attr-defined]
+
+
 def sheet(rows: list[str]) -> bytes:
     return (HEADER + "\n".join(rows) + "\n").encode("utf-8")
 

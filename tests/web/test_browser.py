@@ -7,7 +7,7 @@ Screenshots of the main pages, at desktop and phone width, go to artifacts/scree
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -51,10 +51,28 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
-def new_page(browser: Any, server: Server) -> Any:
-    context = browser.new_context(base_url=server.url, viewport=DESKTOP, accept_downloads=True)
-    context.set_default_timeout(15_000)
-    return context.new_page()
+@pytest.fixture
+def new_page(
+    request: pytest.FixtureRequest, browser: Any, server: Server
+) -> Iterator[Callable[[], Any]]:
+    """Opens a page in a fresh browser context (its own cookies); when the test fails, each
+    page's last state is saved as a FAILED-… screenshot, to see what the browser saw."""
+    pages: list[Any] = []
+
+    def open_page() -> Any:
+        context = browser.new_context(base_url=server.url, viewport=DESKTOP, accept_downloads=True)
+        context.set_default_timeout(15_000)
+        pages.append(context.new_page())
+        return pages[-1]
+
+    yield open_page
+    failed = getattr(request.node, "call_failed", False)
+    for number, page in enumerate(pages, start=1):
+        if failed:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            name = f"FAILED-{request.node.name}-{number}.png"
+            page.screenshot(path=SCREENSHOTS / name, full_page=True)
+        page.context.close()
 
 
 def sign_in(page: Any, name: str, key: str, start: str = "/") -> None:
@@ -114,9 +132,9 @@ def write_requirement(page: Any, requirement_id: str, title: str) -> None:
 
 
 def test_organizer_from_supplier_sheet_to_agenda_downloads(
-    browser: Any, server: Server, tmp_path: Path
+    new_page: Callable[[], Any], server: Server, tmp_path: Path
 ) -> None:
-    organizer = new_page(browser, server)
+    organizer = new_page()
     sign_in(organizer, "panitia", server.account("panitia", "organizer"), "/pemasok")
     snapshot(organizer, "suppliers-empty")
 
@@ -157,7 +175,7 @@ def test_organizer_from_supplier_sheet_to_agenda_downloads(
     organizer.get_by_role("button", name="Tambah pembeli").click()
     astra_key = organizer.locator("#new-key").inner_text()
 
-    buyer = new_page(browser, server)
+    buyer = new_page()
     sign_in(buyer, "astra", astra_key, "/kebutuhan/baru")
     snapshot(buyer, "requirement-form")
     write_requirement(buyer, "REQ-ASTRA-1", "Bracket stamping SPCC 2 mm")
@@ -209,13 +227,15 @@ def test_organizer_from_supplier_sheet_to_agenda_downloads(
     snapshot(buyer, "agenda-buyer")
 
 
-def test_buyer_is_refused_another_buyers_shortlist(browser: Any, server: Server) -> None:
-    sinar = new_page(browser, server)
+def test_buyer_is_refused_another_buyers_shortlist(
+    new_page: Callable[[], Any], server: Server
+) -> None:
+    sinar = new_page()
     sign_in(sinar, "pt-sinar", server.account("pt-sinar", "buyer", "PT Sinar Karawang"))
     write_requirement(sinar, "REQ-SINAR-7", "Rangka stamping rahasia")
     shortlist_url = sinar.url
 
-    maju = new_page(browser, server)
+    maju = new_page()
     sign_in(maju, "pt-maju", server.account("pt-maju", "buyer", "PT Maju Cilegon"))
     answer = maju.goto(shortlist_url)
     assert answer.status == 404
