@@ -162,10 +162,25 @@ def add_buyer(
         except AccountError as exc:
             return event_page(request, session, user, record, {"buyer_error_text": str(exc)}, 422)
         session.commit()
-    values = {"id": buyer_id(company), "name": company, "role": "buyer", "account_id": existing.id}
+    participant_id = _buyer_participant_id(session, record, company, existing.id)
+    values = {"id": participant_id, "name": company, "role": "buyer", "account_id": existing.id}
     crud.put_participant(session, user, record, values)
     extra = {"new_account": existing.name, "new_key": new_key, "added_buyer": company}
     return event_page(request, session, user, record, extra)
+
+
+def _buyer_participant_id(
+    session: SessionDep, record: EventRecord, company: str, account_id: int | None
+) -> str:
+    """`B-PT-ASTRA-OTOPARTS`; the same account keeps its id, another company whose name
+    gives the same id gets `-2`, `-3`… so adding it never replaces someone already there."""
+    taken = {p.participant_id: p.account_id for p in crud.participants_of(session, record)}
+    base = candidate = buyer_id(company)
+    number = 1
+    while candidate in taken and taken[candidate] != account_id:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
 
 
 @router.post("/acara/{event_id}/rencana")

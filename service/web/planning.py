@@ -64,12 +64,14 @@ def plan_meetings(
                 include_ineligible=False,
                 stored=True,
             )
-            shortlists.append(BuyerShortlist(buyer.name, row.requirement_id, document))
+            # The planner knows buyers by a key; the participant id is unique, the name may not be.
+            key = buyer.participant_id
+            shortlists.append(BuyerShortlist(key, row.requirement_id, document))
             for result in document["results"]:
-                requirement_of.setdefault((buyer.name, result["supplier_id"]), row.requirement_id)
+                requirement_of.setdefault((key, result["supplier_id"]), row.requirement_id)
                 if result.get("forced") == "in":
                     decisions.append(
-                        Decision(buyer.name, result["supplier_id"], actor(user), action="force_in")
+                        Decision(key, result["supplier_id"], actor(user), action="force_in")
                     )
     suppliers = _supplier_info(session, {sid for _, sid in requirement_of})
     settings = PlanSettings(event_id=record.event_id, sessions=(), top_k=top_k)
@@ -97,8 +99,8 @@ def _write(
     plan: dict[str, Any],
     requirement_of: dict[tuple[str, str], str],
 ) -> int:
-    # The planner names buyers by a slug of their name; map back to this event's ids.
-    planned_id = {buyer_id(p.name): p for p in buyer_participants(participants)}
+    # The planner names each buyer by a slug of its key (the participant id); map back.
+    planned_id = {buyer_id(p.participant_id): p for p in buyer_participants(participants)}
     present = {p.participant_id for p in participants}
     names = {p["id"]: p for p in plan["participants"]}
     taken = {m.meeting_id for m in event_crud.meetings_of(session, record)}
@@ -124,7 +126,7 @@ def _write(
             participants=[buyer.participant_id, supplier_id],
             priority=meeting["priority"],
             mandatory=meeting["mandatory"],
-            requirement_id=requirement_of.get((buyer.name, supplier_id)),
+            requirement_id=requirement_of.get((buyer.participant_id, supplier_id)),
         )
         event_crud.add_meeting(session, user, record, request)
         taken.add(meeting_id)

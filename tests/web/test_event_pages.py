@@ -206,3 +206,17 @@ def test_buyer_sees_supplier_contacts_only_after_the_organizer_shares_them(
     other = site.signed_in("buyer-ahm").get(f"/acara/{planned}/agenda").text
     assert "presisi@example.net" not in other
     assert astra.post(f"/acara/{planned}/pertemuan/{meeting.group(1)}/kontak").status_code == 403
+
+
+def test_two_buyers_with_look_alike_names_stay_two_participants(
+    site: Site, organizer: SignedIn, catalogue: None
+) -> None:
+    organizer.post("/acara", EVENT_FORM)
+    add_buyer(organizer, "PT Astra Otoparts", "buyer-astra")
+    add_buyer(organizer, "PT. Astra Otoparts", "astra-cabang-cikarang")
+    add_buyer(organizer, "PT Astra Otoparts", "buyer-astra")  # added twice: still one
+    page = organizer.get(f"/acara/{EVENT_FORM['event_id']}").text
+    assert sorted(re.findall(r"<small>(B-[A-Z0-9-]+)</small>", page)) == [
+        "B-PT-ASTRA-OTOPARTS",
+        "B-PT-ASTRA-OTOPARTS-2",
+    ]
