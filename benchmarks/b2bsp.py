@@ -89,7 +89,8 @@ def main() -> None:
         matched += match
         times.append(schedule.solve_seconds)
         bound = "" if schedule.breaks_bound is None else str(schedule.breaks_bound)
-        line = f"{name:34} {ours:>5} {bound:>5} {paper or 'unsat':>5} {'yes' if is_proven else 'no':>6}"
+        line = f"{name:34} {ours:>5} {bound:>5} {paper or 'unsat':>5}"
+        line += f" {'yes' if is_proven else 'no':>6}"
         line += f" {'yes' if match else 'NO':>5} {schedule.solve_seconds:8.1f}"
         line += f" {'ok' if not problems else 'FAIL':>5} {baseline:>14}"
         print(line, flush=True)
@@ -98,7 +99,8 @@ def main() -> None:
     print(
         f"\n{proven}/{len(files)} paper optima matched and proven, {matched}/{len(files)} matched;"
         f" total {sum(times):.0f} s, median {statistics.median(times) if times else 0:.1f} s,"
-        f" slowest {max(times, default=0):.1f} s (limit {args.time_limit:g} s, {args.workers} workers)"
+        f" slowest {max(times, default=0):.1f} s"
+        f" (limit {args.time_limit:g} s, {args.workers} workers)"
     )
 
 

@@ -18,6 +18,7 @@ from ortools.sat.python import cp_model
 
 from scheduler.domains import FAIRNESS, FIXED, PRECEDENCES, SESSIONS, Domains
 from scheduler.event import Event
+from scheduler.patterns import busy_patterns
 from scheduler.tables import shared_capacity
 
 Literal = cp_model.IntVar
@@ -38,6 +39,9 @@ class SlotModel:
     busy: dict[str, dict[int, Literal]]  # participant → slot position → "in a meeting"
     at_least: dict[str, list[Literal]] = field(default_factory=dict)  # k-th: "≥ k+1 breaks"
     missed_priority: list[tuple[int, Literal]] = field(default_factory=list)
+    patterns: dict[str, list[Literal]] = field(
+        default_factory=dict
+    )  # busy patterns, fewest breaks first
     max_breaks: int = 0
 
     def breaks_expr(self) -> cp_model.LinearExprT:
@@ -185,7 +189,10 @@ def _breaks(sm: SlotModel) -> None:
             if COMPACT:
                 _compact_window(model, busy, counts[person], lits[0])
             if WINDOWS and all(m in mandatory for m in sm.domains.meetings_of[person]):
-                _busy_patterns(model, busy, counts[person], lits)
+                meeting_slots = [
+                    set(sm.domains.open_slots[m]) for m in sm.domains.meetings_of[person]
+                ]
+                sm.patterns[person] = busy_patterns(model, busy, meeting_slots, lits)
         totals[person] = sum(lits)
         sm.max_breaks += most
     if cap is not None and not someone_idle:
@@ -244,72 +251,3 @@ def _compact_window(
         for late in slots[i + 1 :]:
             if late - early >= meetings:
                 model.add_bool_or([~busy[early], ~busy[late], some_break])
-
-
-SHORT_EVENT = 12  # slots; longer events list only the no-break windows
-PATTERN_LIMIT = 3000  # busy patterns listed per participant; beyond it the window count explodes
-
-
-def _busy_patterns(
-    model: cp_model.CpModel, busy: dict[int, Literal], meetings: int, at_least: list[Literal]
-) -> None:
-    """Literals "the participant is busy in exactly these slots", for its few-break patterns.
-
-    Redundant with the break-end count, but per participant the LP becomes exact on the levels
-    listed (short events list them all; long ones at least the no-break windows), and "where does
-    this participant's block sit" is a natural decision for the search.
-    """
-    open_slots = sorted(busy)
-    listed = 0
-    deepest = len(at_least) if max(busy) - min(busy) < SHORT_EVENT else 0
-    for breaks in range(deepest + 1):
-        patterns = list(_patterns_with(open_slots, meetings, breaks, PATTERN_LIMIT - listed))
-        if listed + len(patterns) > PATTERN_LIMIT or (breaks > 0 and not patterns):
-            break
-        listed += len(patterns)
-        lits = [model.new_bool_var("") for _ in patterns]
-        exactly = at_least[breaks - 1] if breaks > 0 else 1
-        if breaks < len(at_least):
-            model.add(sum(lits) == exactly - at_least[breaks])
-        else:
-            model.add(sum(lits) == exactly)
-        for t, b in busy.items():
-            inside = [lit for lit, pattern in zip(lits, patterns, strict=True) if t in pattern]
-            outside = [lit for lit, pattern in zip(lits, patterns, strict=True) if t not in pattern]
-            if inside:
-                model.add(sum(inside) <= b)
-            if outside:
-                model.add(sum(outside) <= 1 - b)
-
-
-def _patterns_with(
-    open_slots: list[int], meetings: int, breaks: int, limit: int
-) -> list[frozenset[int]]:
-    """Sets of `meetings` open slots forming exactly `breaks` + 1 runs of consecutive slots."""
-    found: list[frozenset[int]] = []
-    available = set(open_slots)
-    last = open_slots[-1]
-
-    def extend(t: int, chosen: list[int], runs: int) -> None:
-        if len(found) > limit:
-            return
-        if len(chosen) == meetings:
-            if runs == breaks + 1:
-                found.append(frozenset(chosen))
-            return
-        if t > last:
-            return
-        for slot in range(t, last + 1):
-            if slot not in available:
-                continue
-            new_run = not chosen or slot != chosen[-1] + 1
-            if new_run and runs == breaks + 1:
-                return
-            chosen.append(slot)
-            extend(slot + 1, chosen, runs + (1 if new_run else 0))
-            chosen.pop()
-            if chosen and not new_run:
-                continue
-
-    extend(open_slots[0], [], 0)
-    return found
