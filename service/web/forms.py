@@ -78,6 +78,33 @@ def requirement_document(form: RequirementForm, default_buyer: str = "") -> dict
     return document
 
 
+def requirement_values(document: dict[str, Any]) -> dict[str, Any]:
+    """A stored requirement (contract JSON) as the form's text fields, for editing."""
+    delivery = document.get("delivery") or {}
+    volume = document.get("monthly_volume")
+    distance = delivery.get("max_distance_km")
+    return {
+        "requirement_id": document.get("requirement_id", ""),
+        "buyer": document.get("buyer", ""),
+        "title": document.get("title", ""),
+        "description": document.get("description", ""),
+        **{
+            key: "; ".join(document.get(key) or [])
+            for key in (
+                "processes",
+                "materials",
+                "certifications_required",
+                "certifications_preferred",
+            )
+        },
+        "monthly_volume": f"{volume:g}" if volume is not None else "",
+        "volume_unit": document.get("volume_unit") or "",
+        "delivery_regency": delivery.get("regency") or "",
+        "max_distance_km": f"{distance:g}" if distance is not None else "",
+        "needed_by": document.get("needed_by") or "",
+    }
+
+
 class EventForm(BaseModel):
     event_id: str = Field(default="", max_length=120)
     title: str = Field(default="", max_length=300)

@@ -24,7 +24,8 @@ from service.deps import actor
 
 
 def buyer_participants(participants: list[EventParticipant]) -> list[EventParticipant]:
-    return [p for p in participants if p.role == "buyer"]
+    # The same test as the scheduler's `is_buyer`.
+    return [p for p in participants if p.role.strip().lower() in {"buyer", "pembeli"}]
 
 
 def requirements_of(session: Session, account_ids: list[int]) -> dict[int, list[RequirementRecord]]:

@@ -23,7 +23,7 @@ from models.user import Role, User
 from service.crud import requirements as crud
 from service.crud import shortlists as shortlist_crud
 from service.deps import EngineDep, SessionDep, actor
-from service.web.forms import RequirementForm, requirement_document
+from service.web.forms import RequirementForm, requirement_document, requirement_values
 from service.web.pages import PageRoute, redirect, render
 from service.web.session import OrganizerForm, PageUser, WriterForm, WriterPage
 
@@ -70,8 +70,10 @@ def _form_page(
     user: User,
     values: dict[str, Any],
     error: RequirementError | None = None,
+    *,
+    editing: bool = False,
 ) -> Response:
-    buyers = _buyer_accounts(session) if user.role == Role.organizer else []
+    buyers = _buyer_accounts(session) if user.role == Role.organizer and not editing else []
     return render(
         request,
         "requirement_form.html",
@@ -80,6 +82,7 @@ def _form_page(
             "buyers": buyers,
             "error_field": error.field if error else "",
             "error_text": str(error) if error else "",
+            "editing": editing,
         },
         status=422 if error else 200,
     )
@@ -118,6 +121,33 @@ def requirement_create(
     return redirect(f"/kebutuhan/{row.requirement_id}")
 
 
+@router.get("/kebutuhan/{requirement_id}/ubah")
+def requirement_edit_form(
+    request: Request, requirement_id: str, session: SessionDep, user: WriterPage
+) -> Response:
+    row = crud.get_requirement(session, user, requirement_id)
+    return _form_page(request, session, user, requirement_values(row.document), editing=True)
+
+
+@router.post("/kebutuhan/{requirement_id}/ubah")
+def requirement_update(
+    request: Request,
+    requirement_id: str,
+    session: SessionDep,
+    user: WriterForm,
+    form: Annotated[RequirementForm, Form()],
+) -> Response:
+    """Replace a requirement with the edited form; its id stays the same."""
+    row = crud.get_requirement(session, user, requirement_id)
+    form.requirement_id = requirement_id
+    document = requirement_document(form, default_buyer=row.buyer)
+    try:
+        crud.replace_requirement(session, user, requirement_id, document)
+    except RequirementError as exc:
+        return _form_page(request, session, user, form.model_dump(), exc, editing=True)
+    return redirect(f"/kebutuhan/{requirement_id}?msg=msg_requirement_saved")
+
+
 def _buyer_name(owner: User | None) -> str:
     if owner is None:
         return ""
@@ -154,6 +184,7 @@ def shortlist_page(
             "shortlist": document,
             "overrides": overrides,
             "is_organizer": is_organizer,
+            "can_edit": user.role != Role.analyst,
         },
     )
 

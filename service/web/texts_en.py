@@ -234,4 +234,6 @@ EN: dict[str, str] = {
     "contacts_release": "Share supplier contacts",
     "contacts_released": "shared",
     "msg_contacts_released": "Supplier contacts shared with the buyers in that meeting.",
+    "req_edit": "Edit requirement",
+    "msg_requirement_saved": "Requirement saved; the shortlist below is recalculated.",
 }

@@ -242,4 +242,6 @@ ID: dict[str, str] = {
     "contacts_release": "Bagikan kontak pemasok",
     "contacts_released": "sudah dibagikan",
     "msg_contacts_released": "Kontak pemasok dibagikan kepada pembeli di pertemuan itu.",
+    "req_edit": "Ubah kebutuhan",
+    "msg_requirement_saved": "Perubahan tersimpan; daftar pendek di bawah sudah dihitung ulang.",
 }

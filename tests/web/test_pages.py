@@ -165,3 +165,20 @@ def test_notice_after_a_redirect_shows_only_known_messages(site: Site, organizer
     assert notice("/pemasok?msg=msg_imported&n=6") == "6 pemasok tersimpan."
     assert notice("/pemasok?msg=msg_imported&n=Hadiah") == ""
     assert notice("/pemasok?msg=apa_saja") == ""
+
+
+def test_buyer_edits_its_requirement_and_the_shortlist_follows(site: Site, catalogue: None) -> None:
+    astra = site.signed_in("buyer-astra")
+    astra.post("/kebutuhan/baru", requirement_form("REQ-ASTRA-1"))
+    form = astra.get("/kebutuhan/REQ-ASTRA-1/ubah").text
+    assert 'value="stamping; spot welding"' in form and 'value="20000"' in form
+    edited = requirement_form("REQ-ASTRA-1", processes="injection molding", materials="PP")
+    saved = astra.post("/kebutuhan/REQ-ASTRA-1/ubah", {**edited, "certifications_required": ""})
+    assert saved.headers["location"] == "/kebutuhan/REQ-ASTRA-1?msg=msg_requirement_saved"
+    page = astra.get("/kebutuhan/REQ-ASTRA-1").text
+    ranked = re.findall(r'<li class="result" id="hasil-([^"]+)">', page)
+    assert ranked[0] == "KRW-001"  # the Karawang plastics shop now leads
+    # Another buyer can neither open the form nor post to it.
+    ahm = site.signed_in("buyer-ahm")
+    assert ahm.get("/kebutuhan/REQ-ASTRA-1/ubah").status_code == 404
+    assert ahm.post("/kebutuhan/REQ-ASTRA-1/ubah", edited).status_code == 404
