@@ -6,6 +6,9 @@ Why it is built this way (measured on the JAIR 2022 benchmark, see benchmarks/b2
   whose sum is the objective. Core-based search raises the bound on exactly these literals, and
   the fairness cap (when somebody surely has 0 breaks) is simply the absence of "at least d+1".
 * a redundant cut per slot: busy participants ≤ seats at the `capacity` largest meetings.
+* more redundancy per participant: two meetings further apart than its meeting count imply a
+  break, and its feasible busy patterns are listed (scheduler.patterns). On the benchmark these
+  took forum-14 from "bound 2, best 12-31 after 30 s" to proven optimal in 3-8 s.
 * symmetric twins (repeated meetings of the same people) are ordered, and when the event looks
   the same backwards in time, one meeting is kept in the first half.
 """
@@ -22,9 +25,6 @@ from scheduler.patterns import busy_patterns
 from scheduler.tables import shared_capacity
 
 Literal = cp_model.IntVar
-EXACT = False
-COMPACT = True
-WINDOWS = True
 PRIORITY_SCALE = 100  # priorities are floats; the objective needs integers
 
 
@@ -39,9 +39,8 @@ class SlotModel:
     busy: dict[str, dict[int, Literal]]  # participant → slot position → "in a meeting"
     at_least: dict[str, list[Literal]] = field(default_factory=dict)  # k-th: "≥ k+1 breaks"
     missed_priority: list[tuple[int, Literal]] = field(default_factory=list)
-    patterns: dict[str, list[Literal]] = field(
-        default_factory=dict
-    )  # busy patterns, fewest breaks first
+    # busy-pattern literals per participant, fewest breaks first (see scheduler.patterns)
+    patterns: dict[str, list[Literal]] = field(default_factory=dict)
     max_breaks: int = 0
 
     def breaks_expr(self) -> cp_model.LinearExprT:
@@ -51,8 +50,14 @@ class SlotModel:
         return sum(weight * lit for weight, lit in self.missed_priority)
 
 
-def build_model(event: Event, domains: Domains, *, with_breaks: bool = True) -> SlotModel:
-    """Constraints of the event (minus `domains.relaxed`); the objective is set by the caller."""
+def build_model(
+    event: Event, domains: Domains, *, with_breaks: bool = True, symmetry: bool = True
+) -> SlotModel:
+    """Constraints of the event (minus `domains.relaxed`); the objective is set by the caller.
+
+    Pass `symmetry=False` when the objective is not symmetric (re-scheduling counts changes
+    against a previous schedule, so mirrored or swapped schedules are not equally good).
+    """
     model = cp_model.CpModel()
     x = {
         m.id: {t: model.new_bool_var(f"x[{m.id},{t}]") for t in domains.open_slots[m.id]}
@@ -65,7 +70,8 @@ def build_model(event: Event, domains: Domains, *, with_breaks: bool = True) -> 
         for meeting in event.meetings:
             for before in meeting.after:
                 _order(model, x[before], x[meeting.id])
-    _break_symmetry(slot_model)
+    if symmetry:
+        _break_symmetry(slot_model)
     if with_breaks:
         _breaks(slot_model)
     return slot_model
@@ -172,7 +178,7 @@ def _breaks(sm: SlotModel) -> None:
         if counts[person] < 2 or not busy:
             totals[person] = 0
             continue
-        exact = EXACT or not someone_idle
+        exact = cap is not None and not someone_idle  # the general fairness rule needs exact counts
         ends = _break_ends(model, person, busy, exact)
         most = min(counts[person] - 1, len(ends), (max(busy) - min(busy)) // 2)
         if cap is not None and someone_idle:
@@ -186,9 +192,8 @@ def _breaks(sm: SlotModel) -> None:
             model.add(sum(ends) <= sum(lits))
         sm.at_least[person] = lits
         if lits:
-            if COMPACT:
-                _compact_window(model, busy, counts[person], lits[0])
-            if WINDOWS and all(m in mandatory for m in sm.domains.meetings_of[person]):
+            _compact_window(model, busy, counts[person], lits[0])
+            if all(m in mandatory for m in sm.domains.meetings_of[person]):
                 meeting_slots = [
                     set(sm.domains.open_slots[m]) for m in sm.domains.meetings_of[person]
                 ]

@@ -101,7 +101,7 @@ def reschedule(
     for meeting in today.meetings:
         if not meeting.fixed_slot or meeting.id not in before:
             domains.open_slots[meeting.id] = [t for t in domains.open_slots[meeting.id] if t >= now]
-    sm = build_model(today, domains)
+    sm = build_model(today, domains, symmetry=False)
     moved = []
     for meeting_id, lits in sm.x.items():
         if meeting_id in before and before[meeting_id].slot in position:

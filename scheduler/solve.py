@@ -34,7 +34,9 @@ def solve(
     set_lexicographic_objective(sm, objective_tiers(sm))
     position = event.slot_index()
     if hint is not None:
-        hint_slots(sm, {a.meeting: position[a.slot] for a in hint.assignments})
+        hint_slots(
+            sm, {a.meeting: position[a.slot] for a in hint.assignments if a.slot in position}
+        )
     else:
         hint_slots(sm, greedy_slots(event, domains))
     outcome = run(sm, time_limit=time_limit, workers=workers, progress=progress)

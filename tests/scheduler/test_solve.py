@@ -183,3 +183,25 @@ def test_progress_is_reported(tegal_event: dict[str, Any]) -> None:
     seen: list[str] = []
     solve(load_event(tegal_event), time_limit=5, progress=lambda _, text: seen.append(text))
     assert seen and "objective" in seen[-1]
+
+
+def test_fairness_when_nobody_is_idle_compares_real_break_counts() -> None:
+    people = [
+        person("B01", "PT Astra Otoparts", "buyer", unavailable=["s2"]),
+        person("S01", "UD Sinar Logam", "supplier"),
+        person("S02", "CV Maju Jaya", "supplier"),
+    ]
+    meetings = [
+        meeting("M1", "B01", "S01"),
+        meeting("M2", "B01", "S02"),
+        meeting("M3", "S01", "S02"),
+    ]
+    data = event(3, 2, people, meetings)
+    data["fairness"] = 1
+    _, schedule = solved(data)
+    assert schedule.status == "optimal"
+    assert schedule.breaks.per_participant == {"B01": 1, "S01": 0, "S02": 0}
+    data["fairness"] = 0  # S01 or S02 would need a break too, which M3 in s2 cannot give
+    _, schedule = solved(data)
+    assert schedule.status == "infeasible"
+    assert "fairness" in (schedule.reason or "")
