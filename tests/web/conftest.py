@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,11 +14,14 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from service.app import create_app
 from service.auth import create_user
-from service.db import forget_engines, make_engine
+from service.db import forget_engines, make_engine, open_database
+from tests.conftest import BACKENDS, PG_URL, _pg_schema_url
 
 HEADER = (
     "supplier_id,nama,kabupaten,sentra,proses,bahan,sertifikat,kapasitas,satuan,koperasi,email\n"
@@ -122,16 +126,40 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, S
     forget_engines()
 
 
-@pytest.fixture
-def site(tmp_path: Path, template: tuple[Path, Site]) -> Iterator[Site]:
+@pytest.fixture(params=BACKENDS)
+def site(
+    request: pytest.FixtureRequest, tmp_path: Path, template: tuple[Path, Site]
+) -> Iterator[Site]:
+    """The shared app on a database of this test's own: a copy of the SQLite template, or a
+    fresh PostgreSQL schema (when MITRA_TEST_DATABASE_URL is set) with the same accounts."""
     source, made = template
-    copy = tmp_path / "mitra-web.db"
-    shutil.copyfile(source, copy)
     app = made.app
-    app.state.engine = make_engine(f"sqlite:///{copy}")
     app.state.key_cache.clear()
-    yield Site(app, dict(made.keys), dict(made.ids))
-    app.state.engine.dispose()
+    if request.param == "sqlite":
+        copy = tmp_path / "mitra-web.db"
+        shutil.copyfile(source, copy)
+        app.state.engine = make_engine(f"sqlite:///{copy}")
+        yield Site(app, dict(made.keys), dict(made.ids))
+        app.state.engine.dispose()
+        return
+    if not PG_URL:
+        pytest.skip("MITRA_TEST_DATABASE_URL not set (PostgreSQL tests skipped)")
+    schema = f"w_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(make_url(PG_URL).set(drivername="postgresql+psycopg"))
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        app.state.engine = open_database(_pg_schema_url(PG_URL, schema))
+        fresh = Site(app)
+        for name, role, organization in ACCOUNTS:
+            fresh.account(name, role, organization)
+        yield fresh
+    finally:
+        app.state.engine.dispose()
+        forget_engines()
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
 
 
 @pytest.fixture
