@@ -22,6 +22,7 @@ from models import AuditEvent
 from models.user import Role, User
 from service.crud import requirements as crud
 from service.crud import shortlists as shortlist_crud
+from service.crud.events import list_events
 from service.deps import EngineDep, SessionDep, actor
 from service.web.forms import RequirementForm, requirement_document, requirement_values
 from service.web.pages import PageRoute, redirect, render
@@ -39,8 +40,6 @@ def _buyer_accounts(session: SessionDep) -> list[User]:
 
 @router.get("/kebutuhan")
 def requirement_list(request: Request, session: SessionDep, user: PageUser) -> Response:
-    from service.crud.events import list_events
-
     total, rows = crud.list_requirements(session, user, 0, 500)
     return render(
         request,
