@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from matcher.index import SupplierIndex
+from matcher.profile import WeightsProfile
 from matcher.scoring import rank
 from matcher.types import Requirement
 from models import AuditEvent, ShortlistRun, Supplier
@@ -21,6 +22,8 @@ from models.event import ShortlistOverride
 from models.requirement import requirement_to_json
 from models.supplier import to_record
 from models.user import Role, User
+from service.catalog import current_revision
+from service.crud import shortlist_cache
 from service.crud.errors import NotFound
 from service.crud.suppliers import get_supplier
 from service.shortlists import active_profile, run_shortlist
@@ -50,10 +53,44 @@ def shortlist(
     """
     with Session(engine) as session:
         forced = overrides_for(session, requirement.requirement_id) if stored else []
-    if not forced:
-        return run_shortlist(
-            engine, requirement, top=top, include_ineligible=include_ineligible, owner_id=owner_id
+        profile = active_profile(session)
+        key = shortlist_cache.cache_key(
+            str(engine.url),
+            current_revision(session),
+            profile.name,
+            profile.version,
+            top,
+            include_ineligible,
+            [(o.supplier_id, o.mode) for o in forced],
+            requirement_to_json(requirement),
         )
+    document = shortlist_cache.get(key)
+    if document is None:
+        document = _ranked(engine, requirement, profile, top, include_ineligible, forced)
+        shortlist_cache.put(key, document)
+    with Session(engine) as session:
+        session.add(
+            ShortlistRun(
+                requirement_id=requirement.requirement_id,
+                owner_id=owner_id,
+                profile_name=profile.name,
+                profile_version=profile.version,
+                requirement=requirement_to_json(requirement),
+                document=document,
+            )
+        )
+        session.commit()
+    return document
+
+
+def _ranked(
+    engine: Engine,
+    requirement: Requirement,
+    profile: WeightsProfile,
+    top: int,
+    include_ineligible: bool,
+    forced: list[ShortlistOverride],
+) -> dict[str, Any]:
     out_ids = {o.supplier_id for o in forced if o.mode == "out"}
     in_ids = [o.supplier_id for o in forced if o.mode == "in"]
     document = run_shortlist(
@@ -61,23 +98,13 @@ def shortlist(
         requirement,
         top=top + len(out_ids),
         include_ineligible=include_ineligible,
+        profile=profile,
         store=False,
     )
+    if not forced:
+        return document
     with Session(engine) as session:
-        document = _apply(session, document, requirement, top, out_ids, in_ids)
-        chosen = active_profile(session)
-        session.add(
-            ShortlistRun(
-                requirement_id=requirement.requirement_id,
-                owner_id=owner_id,
-                profile_name=chosen.name,
-                profile_version=chosen.version,
-                requirement=requirement_to_json(requirement),
-                document=document,
-            )
-        )
-        session.commit()
-    return document
+        return _apply(session, document, requirement, top, out_ids, in_ids)
 
 
 def _apply(

@@ -137,3 +137,18 @@ def test_analyst_saves_and_activates_a_profile_that_shortlists_then_use(
     assert (again.json()["version"], again.json()["active"]) == (2, False)
     assert api.client.get("/api/profiles/active", headers=analyst).json()["version"] == 1
     assert api.client.get("/api/profiles/otomotif/9", headers=analyst).status_code == 404
+
+
+def test_a_repeated_shortlist_follows_catalogue_changes(
+    api: Api, organizer: Headers, astra: Headers, catalogue: None
+) -> None:
+    api.client.post("/api/requirements", json=requirement(), headers=astra)
+    first = api.client.post("/api/requirements/REQ-AOP-001/shortlist", headers=astra).json()
+    again = api.client.post("/api/requirements/REQ-AOP-001/shortlist", headers=astra).json()
+    assert ranked(again) == ranked(first)
+    leaving = ranked(first)[0]
+    assert api.client.delete(f"/api/suppliers/{leaving}", headers=organizer).status_code == 204
+    after = api.client.post("/api/requirements/REQ-AOP-001/shortlist", headers=astra).json()
+    assert leaving not in ranked(after)
+    history = api.client.get("/api/shortlists?requirement_id=REQ-AOP-001", headers=astra).json()
+    assert history["total"] == 3  # every showing is remembered, cached or not
