@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
-from typing import Annotated
+from collections.abc import AsyncIterator, Callable, Coroutine
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, Security, status
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from models.user import Role, User
 from service.auth import KeyCache, authenticate
-from service.config import Settings, get_settings
+from service.config import Settings
 
 _engine_lock = threading.Lock()
 
@@ -21,7 +21,11 @@ bearer = HTTPBearer(auto_error=False, description="API key: `Authorization: Bear
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="API key")
 
 
-def get_engine(request: Request) -> Engine:
+# Light dependencies are `async def` on purpose: FastAPI runs a plain `def` dependency in a
+# worker thread, and those hops cost more than the work itself.
+
+
+async def get_engine(request: Request) -> Engine:
     """The app's database, opened (and migrated) on first use."""
     state = request.app.state
     engine: Engine | None = getattr(state, "engine", None)
@@ -39,13 +43,19 @@ def get_engine(request: Request) -> Engine:
 EngineDep = Annotated[Engine, Depends(get_engine)]
 
 
-def get_session(engine: EngineDep) -> Iterator[Session]:
+async def get_session(engine: EngineDep) -> AsyncIterator[Session]:
+    # Making a Session does no I/O; it connects on first use, inside the (threaded) handler.
     with Session(engine) as session:
         yield session
 
 
+async def get_app_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
 SessionDep = Annotated[Session, Depends(get_session)]
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 
 UNAUTHORIZED = HTTPException(
     status_code=status.HTTP_401_UNAUTHORIZED,
@@ -74,11 +84,11 @@ def current_user(
 CurrentUser = Annotated[User, Depends(current_user)]
 
 
-def require(*roles: Role) -> Callable[[User], User]:
+def require(*roles: Role) -> Callable[[User], Coroutine[Any, Any, User]]:
     """A dependency admitting only accounts with one of `roles` (403 for the others)."""
     names = " or ".join(r.value for r in roles)
 
-    def check(user: CurrentUser) -> User:
+    async def check(user: CurrentUser) -> User:
         if user.role not in roles:
             raise HTTPException(status.HTTP_403_FORBIDDEN, f"only {names} accounts may do this")
         return user
