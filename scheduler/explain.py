@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from itertools import combinations
 
 from scheduler.domains import (
@@ -86,18 +87,28 @@ def _present_sets(event: Event) -> list[str]:
     return [name for name in CONSTRAINT_SETS if present[name]]
 
 
-def infeasibility_reason(event: Event, *, workers: int = 2) -> str:
-    """Which constraint sets make the event infeasible: the smallest whose removal fixes it."""
+def infeasibility_reason(event: Event, *, workers: int = 2, budget: float = 60.0) -> str:
+    """Which constraint sets make the event infeasible: the smallest whose removal fixes it.
+
+    Re-solves the event without each set, then each pair, and so on, within `budget` seconds.
+    """
     present = _present_sets(event)
+    deadline = time.monotonic() + budget
     for size in range(1, len(present) + 1):
         for removed in combinations(present, size):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return (
+                    "no schedule exists, and the time budget ran out before finding which rules"
+                    f" ({', '.join(present)}) cause it"
+                )
             relaxed = frozenset(removed)
             domains = meeting_domains(event, relaxed)
             if precheck(event, domains) is not None:
                 continue
             needs_breaks = event.fairness is not None and FAIRNESS not in relaxed
             sm = build_model(event, domains, with_breaks=needs_breaks)
-            outcome = run(sm, time_limit=RELAXATION_SECONDS, workers=workers)
+            outcome = run(sm, time_limit=min(RELAXATION_SECONDS, left), workers=workers)
             if outcome.status in {"optimal", "feasible"}:
                 listed = " + ".join(removed)
                 return (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from scheduler import maxsat
 from scheduler.domains import meeting_domains
 from scheduler.event import Event
 from scheduler.explain import infeasibility_reason, precheck, unscheduled_reasons
@@ -13,6 +14,8 @@ from scheduler.result import Breaks, Schedule
 from scheduler.search import Progress, Tier, hint_slots, run, set_lexicographic_objective
 from scheduler.tables import assign_tables
 
+CPSAT_SHARE = 0.5  # of the time limit, when the MaxSAT engine can take over
+
 
 def solve(
     event: Event,
@@ -21,14 +24,24 @@ def solve(
     workers: int = 2,
     hint: Schedule | None = None,
     progress: Progress | None = None,
+    explain_infeasible: bool = True,
 ) -> Schedule:
-    """The best schedule CP-SAT finds: every mandatory meeting, then the most optional priority,
-    then the fewest breaks, under the fairness cap. `status` says whether it is proven optimal."""
+    """The best schedule found: every mandatory meeting, then the most optional priority,
+    then the fewest breaks, under the fairness cap. `status` says whether it is proven optimal.
+
+    CP-SAT (core-based search plus LNS) runs first. When it has no proof by half the time limit
+    and PySAT is installed, the rest of the time goes to the MaxSAT engine (scheduler.maxsat),
+    which either proves an optimum or leaves CP-SAT's best schedule standing.
+
+    An infeasible event is re-solved without each rule set to say which one is to blame, unless
+    `explain_infeasible` is False (benchmarks, where only the verdict matters)."""
     started = time.monotonic()
     domains = meeting_domains(event)
     reason = precheck(event, domains)
     if reason is not None:
-        why = f"{reason}; {infeasibility_reason(event, workers=workers)}"
+        why = reason
+        if explain_infeasible:
+            why += f"; {infeasibility_reason(event, workers=workers)}"
         return infeasible(event, why, time.monotonic() - started)
     sm = build_model(event, domains)
     set_lexicographic_objective(sm, objective_tiers(sm))
@@ -39,7 +52,23 @@ def solve(
         )
     else:
         hint_slots(sm, greedy_slots(event, domains))
-    outcome = run(sm, time_limit=time_limit, workers=workers, progress=progress)
+    second_engine = (
+        time_limit is not None and maxsat.available() and maxsat.supports(event, domains)
+    )
+    first_limit = time_limit * CPSAT_SHARE if second_engine and time_limit else time_limit
+    outcome = run(sm, time_limit=first_limit, workers=workers, progress=progress)
+    if second_engine and time_limit and outcome.status in {"feasible", "unknown"}:
+        # CP-SAT has a bound but no proof: the MaxSAT engine often closes the gap quickly.
+        if progress is not None:
+            progress(CPSAT_SHARE, "no proof yet; trying the MaxSAT engine")
+        left = time_limit - (time.monotonic() - started)
+        proven = maxsat.maxsat_slots(event, domains, left)
+        if proven is not None:
+            schedule = schedule_from_slots(
+                event, proven, status="optimal", seconds=time.monotonic() - started
+            )
+            schedule.breaks_bound = schedule.breaks.total
+            return schedule
     if outcome.status in {"optimal", "feasible"}:
         return schedule_from_slots(
             event,
@@ -49,7 +78,9 @@ def solve(
             breaks_bound=breaks_bound(sm, outcome.bound, outcome.status == "optimal", event),
         )
     if outcome.status == "infeasible":
-        why = infeasibility_reason(event, workers=workers)
+        why = "no schedule satisfies every rule"
+        if explain_infeasible:
+            why = infeasibility_reason(event, workers=workers)
     else:
         why = (
             f"no schedule found within the time limit of {time_limit:g} s;"
