@@ -6,18 +6,86 @@ columns of their own, so a buyer typing the same unusual word still finds the su
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
-from matcher.taxonomy import MatchLevel, Taxonomy
+from matcher.taxonomy import ConceptKind, MatchLevel, Taxonomy
 from matcher.text import normalise
 
 UNMAPPED_CUTOFF = 90.0
+
+# How close an offered concept is to the requested one, per level. The same numbers as
+# MatchLevel.score, except that "a kind of the requested" sits just below an exact match:
+# a buyer asking for turning is served by CNC turning, but the exact words serve best.
+# Callers that test "can do" against MatchLevel.BROADER.score keep working.
+CLOSENESS = {
+    MatchLevel.EXACT: 1.0,
+    MatchLevel.NARROWER: 0.95,
+    MatchLevel.BROADER: MatchLevel.BROADER.score,
+    MatchLevel.SIBLING: MatchLevel.SIBLING.score,
+    MatchLevel.FAMILY: MatchLevel.FAMILY.score,
+    MatchLevel.NONE: 0.0,
+}
+
+
+@dataclass(frozen=True)
+class TaxonomyTraits:
+    """What taxonomy.json says beyond synonyms and parents.
+
+    `distinct_kinds`: concepts whose kinds are different trades, not variants of one
+    (turning and milling under machining; cassava and fruit under food ingredients), so two
+    of its kinds do not stand in for each other. `roles`: concepts that name what a business
+    is rather than what it makes ("trade", "repair").
+    """
+
+    distinct_kinds: frozenset[str]
+    roles: dict[str, str]
+
+
+@cache
+def taxonomy_traits(kind: ConceptKind) -> TaxonomyTraits:
+    raw = json.loads(resources.files("matcher.data").joinpath("taxonomy.json").read_text("utf-8"))
+    items = raw[kind]
+    return TaxonomyTraits(
+        frozenset(item["id"] for item in items if item.get("distinct_kinds")),
+        {item["id"]: item["role"] for item in items if item.get("role")},
+    )
+
+
+def effective_level(taxonomy: Taxonomy, requested: str, offered: str) -> MatchLevel:
+    """The taxonomy's level, except that kinds of a distinct-kinds concept do not match.
+
+    Spray painting is no partial chrome plating, and turning is no partial milling, even
+    though each pair shares a family in the hierarchy.
+    """
+    level = taxonomy.match_level(requested, offered)
+    if level not in (MatchLevel.SIBLING, MatchLevel.FAMILY):
+        return level
+    offered_up = taxonomy.ancestors[offered]
+    shared = next(a for a in taxonomy.ancestors[requested] if a in offered_up)
+    if shared in taxonomy_traits(taxonomy.kind).distinct_kinds:
+        return MatchLevel.NONE
+    return level
+
+
+@lru_cache(maxsize=4_096)
+def closeness_scores(taxonomy: Taxonomy, requested: tuple[str, ...]) -> NDArray[np.float64]:
+    """Closeness of every concept (in `ids` order) to a term naming `requested` concepts."""
+    scores = np.zeros(len(taxonomy.ids), dtype=np.float64)
+    for wanted in requested:
+        for i, offered in enumerate(taxonomy.ids):
+            scores[i] = max(scores[i], CLOSENESS[effective_level(taxonomy, wanted, offered)])
+    scores.setflags(write=False)
+    return scores
 
 
 def row_max(matrix: sp.csr_matrix, table: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -59,6 +127,9 @@ class ConceptIncidence:
     patterns: sp.csr_matrix  # n_patterns × n_columns, 1.0 where the combination has the concept
     row_pattern: NDArray[np.int32]  # per supplier, its row in `patterns`
     entry_concepts: dict[str, tuple[str, ...]]  # supplier's own entry → columns it stands for
+    # Arrays derived from the suppliers alone (roles, role factors), worked out by the first
+    # query that needs them and reused; keys are few and fixed, so this stays small.
+    derived: dict[object, NDArray[Any]] = field(default_factory=dict, repr=False)
 
     @property
     def matrix(self) -> sp.csr_matrix:
@@ -106,7 +177,7 @@ class ConceptIncidence:
         concepts = self.taxonomy.map_terms([term])[term]
         scores = np.zeros(len(self.columns), dtype=np.float64)
         if concepts:
-            scores[: len(self.taxonomy.ids)] = self.taxonomy.level_scores(concepts)
+            scores[: len(self.taxonomy.ids)] = closeness_scores(self.taxonomy, concepts)
             return TermMatch(term, concepts, scores)
         unmapped = self.columns[len(self.taxonomy.ids) :]
         key = f"text:{normalise(term)}"
@@ -119,6 +190,24 @@ class ConceptIncidence:
             scores[len(self.taxonomy.ids) + unmapped.index(key)] = MatchLevel.EXACT.score
             return TermMatch(term, (key,), scores)
         return TermMatch(term, (), scores)
+
+    def pattern_has_role(self, role: str) -> NDArray[np.bool_]:
+        """Per pattern: does the combination name a concept with this role ("trade", "repair")?"""
+        key = ("pattern_has_role", role)
+        if key not in self.derived:
+            roles = taxonomy_traits(self.taxonomy.kind).roles
+            columns = [self.taxonomy.position[c] for c, r in roles.items() if r == role]
+            has_role = np.zeros(self.patterns.shape[0], dtype=bool)
+            if columns:
+                has_role = np.asarray(self.patterns[:, columns].getnnz(axis=1)) > 0
+            self.derived[key] = has_role
+        cached: NDArray[np.bool_] = self.derived[key]
+        return cached
+
+    def pattern_is_empty(self) -> NDArray[np.bool_]:
+        """Per pattern: the suppliers wrote nothing this taxonomy can read or keep."""
+        empty: NDArray[np.bool_] = np.diff(self.patterns.indptr) == 0
+        return empty
 
     def pattern_levels(self, matches: Sequence[TermMatch]) -> NDArray[np.float64]:
         """(n_patterns, n_terms): the best level each concept combination reaches per term."""
@@ -139,12 +228,12 @@ class ConceptIncidence:
         for entry in entries:
             for concept in self.entry_concepts.get(entry, ()):
                 level = self._level(match, concept)
-                if level.score > best_level.score:
+                if CLOSENESS[level] > CLOSENESS[best_level]:
                     best_entry, best_level = entry, level
         return best_entry, best_level
 
     def _level(self, match: TermMatch, offered: str) -> MatchLevel:
         if offered.startswith("text:"):
             return MatchLevel.EXACT if offered in match.concepts else MatchLevel.NONE
-        levels = [self.taxonomy.match_level(wanted, offered) for wanted in match.concepts]
-        return max(levels, key=lambda level: level.score, default=MatchLevel.NONE)
+        levels = [effective_level(self.taxonomy, wanted, offered) for wanted in match.concepts]
+        return max(levels, key=lambda level: CLOSENESS[level], default=MatchLevel.NONE)

@@ -8,7 +8,7 @@ out of the score; a value unknown for one supplier (unit mismatch, unknown locat
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -17,7 +17,7 @@ from matcher.constraints import ExclusionReasons, eligible_mask
 from matcher.index import SupplierIndex
 from matcher.kbli import kbli_fit
 from matcher.profile import FEATURE_NAMES
-from matcher.query import PreparedQuery
+from matcher.query import ROLE_MAKER, PreparedQuery
 from matcher.text import normalise
 from matcher.track import track_record_scores
 from matcher.types import Requirement
@@ -26,18 +26,48 @@ NEUTRAL = 0.5  # value for "unknown": neither rewarded nor punished against the 
 DISTANCE_SCALE_KM = 150.0  # exp(-d / scale): 0 km → 1.0, 100 km → 0.51, 300 km → 0.14
 
 
-def coverage(levels: NDArray[np.float64]) -> NDArray[np.float64]:
-    """Capability from per-term match levels (n, n_terms).
+# Credit a match earns, by closeness (concepts.CLOSENESS): exact 1.0, a kind of the
+# requested 0.95, broader 0.6, sibling 0.35, same family 0.2, none 0.
+CLOSENESS_POINTS = (0.0, 0.2, 0.35, 0.6, 0.95, 1.0)
+# A process named only by its general trade ("machining" for CNC turning) or by a sibling
+# (TIG for MIG) is clearly partial: the buyer still has to find out whether it can be done.
+PROCESS_CREDIT = (0.0, 0.1, 0.3, 0.4, 0.9, 1.0)
+# A broader material ("baja" for SS400) usually includes the one asked for; a sibling grade
+# (SPHC for SPCC) is a substitute to discuss.
+MATERIAL_CREDIT = (0.0, 0.3, 0.5, 0.8, 1.0, 1.0)
+MAIN_PROCESS_WEIGHT = 2.0  # the first process a buyer names is the part's main process
+ROLE_CREDIT = 0.5  # traders and repair shops: their process claims count half
+CAPACITY_POWER = 2.0  # share covered, squared: 60% → 0.36, 10% → 0.01
 
-    (terms matched at any level + mean level of the matched ones) / (n_terms + 1). A supplier
-    missing fewer required processes always scores higher; among equals, closer matches win.
-    All terms matched exactly (or by something more specific) gives 1.0.
+
+def process_credit(levels: NDArray[np.float64]) -> NDArray[np.float64]:
+    credit: NDArray[np.float64] = np.interp(levels, CLOSENESS_POINTS, PROCESS_CREDIT)
+    return credit
+
+
+def material_credit(levels: NDArray[np.float64]) -> NDArray[np.float64]:
+    credit: NDArray[np.float64] = np.interp(levels, CLOSENESS_POINTS, MATERIAL_CREDIT)
+    return credit
+
+
+def term_weights(n_terms: int) -> NDArray[np.float64]:
+    """Weight per required process: the first (main) process counts double."""
+    weights = np.ones(n_terms)
+    if n_terms > 1:
+        weights[0] = MAIN_PROCESS_WEIGHT
+    result: NDArray[np.float64] = weights / weights.sum() if n_terms else weights
+    return result
+
+
+def coverage(levels: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Capability from per-term closeness (n, n_terms): weighted mean credit per term.
+
+    Every required process matched exactly gives 1.0; a missing process, a general trade or
+    a sibling for the main process each cost a visible share. No process at all gives 0.
     """
-    n_terms = levels.shape[1]
-    matched = levels > 0
-    count = matched.sum(axis=1)
-    quality = np.divide(levels.sum(axis=1), count, out=np.zeros(len(levels)), where=count > 0)
-    result: NDArray[np.float64] = (count + quality) / (n_terms + 1)
+    if levels.shape[1] == 0:
+        return np.zeros(len(levels))
+    result: NDArray[np.float64] = process_credit(levels) @ term_weights(levels.shape[1])
     return result
 
 
@@ -63,32 +93,61 @@ class Capability(Feature):
     name = "capability"
     description = "How fully the supplier's processes cover the required processes."
     levels = (
-        "exact process or a kind of it: 1.0 per term",
-        "broader process (machining for CNC turning): 0.6",
-        "sibling under the same parent (MIG for TIG welding): 0.35",
-        "same wider family (grinding for CNC turning): 0.2",
-        "not offered: 0 and a gap",
+        "exact process: 1.0 per term; a kind of it (CNC turning for turning): 0.9",
+        "only the general trade (machining for CNC turning): 0.4",
+        "sibling variant (TIG for MIG welding, manual for CNC turning): 0.3",
+        "same wider family (progressive stamping for deep drawing): 0.1",
+        "not offered, or a different trade of the same family (painting for plating): 0",
+        f"the first process counts {MAIN_PROCESS_WEIGHT:g}x; value = weighted mean over terms",
+        f"traders and repair shops: x {ROLE_CREDIT}",
     )
 
     def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
         # Scored once per distinct combination of processes, then spread to suppliers.
         per_pattern = coverage(query.process_pattern_levels)
         result: NDArray[np.float64] = per_pattern[index.processes.row_pattern]
+        factor = self._role_factor(index, query)
+        if factor is not None:
+            result *= factor
         return result
+
+    def _role_factor(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[Any] | None:
+        """Per supplier: 1 for makers, ROLE_CREDIT for traders and repair shops; None when
+        all are makers. Depends on the suppliers only, so it is worked out once per index."""
+        role = query.supplier_role
+        key = ("role_factor", id(role))
+        derived = index.processes.derived
+        if key not in derived:
+            others = role != ROLE_MAKER
+            derived[key] = np.where(others, ROLE_CREDIT, 1.0) if others.any() else np.empty(0)
+        factor: NDArray[Any] = derived[key]
+        return factor if factor.size else None
 
 
 class MaterialFit(Feature):
     name = "material"
     description = "Mean match of the supplier's materials to the requested materials."
-    levels = Capability.levels[:4] + ("material not listed: 0",)
+    levels = (
+        "exact material or a kind of it: 1.0",
+        "broader (baja for SS400): 0.8",
+        "sibling grade (SPHC for SPCC): 0.5",
+        "same wider family: 0.3",
+        "another material family (fruit for cassava, stainless for carbon steel): 0",
+        f"no material stated: {NEUTRAL} (unknown)",
+    )
 
     def applies(self, query: PreparedQuery) -> bool:
         return bool(query.material_matches)
 
     def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
-        per_pattern = query.material_pattern_levels.mean(axis=1)
+        per_pattern = material_credit(query.material_pattern_levels).mean(axis=1)
+        per_pattern[index.materials.pattern_is_empty()] = NEUTRAL
         result: NDArray[np.float64] = per_pattern[index.materials.row_pattern]
         return result
+
+    def unknown(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.bool_]:
+        unknown: NDArray[np.bool_] = index.materials.pattern_is_empty()[index.materials.row_pattern]
+        return unknown
 
 
 class KbliFit(Feature):
@@ -121,7 +180,7 @@ class CapacityFit(Feature):
     description = "Monthly capacity against the requested monthly volume."
     levels = (
         "capacity covers the volume (same or convertible unit): 1.0",
-        "capacity below the volume: the share covered",
+        f"capacity below the volume: the share covered, to the power {CAPACITY_POWER:g}",
         f"units cannot be compared or unknown: {NEUTRAL} (unknown)",
     )
 
@@ -141,7 +200,8 @@ class CapacityFit(Feature):
         if query.volume_base <= 0:
             return np.where(comparable, 1.0, NEUTRAL)
         share = np.clip(index.capacity / query.volume_base, 0.0, 1.0)
-        return np.where(comparable, share, NEUTRAL)
+        # A shortfall costs more than its size: the buyer must find and manage the rest.
+        return np.where(comparable, np.power(share, CAPACITY_POWER, out=share), NEUTRAL)
 
     def unknown(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.bool_]:
         return ~self._comparable(index, query)

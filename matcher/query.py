@@ -14,12 +14,19 @@ import numpy as np
 from numpy.typing import NDArray
 
 from matcher.certs import CertificationName, parse_certification
-from matcher.concepts import TermMatch
+from matcher.concepts import TermMatch, taxonomy_traits
 from matcher.errors import RequirementError
 from matcher.geo import distances_from, resolve_regency
 from matcher.index import LOCATION_UNKNOWN, SupplierIndex
 from matcher.types import Requirement
 from matcher.units import unit_info
+
+# What a business is, besides what it makes (per supplier, see PreparedQuery.supplier_role).
+ROLE_MAKER, ROLE_REPAIR, ROLE_TRADE = 0, 1, 2  # higher wins when both apply
+ROLE_NAMES = {ROLE_TRADE: "trade", ROLE_REPAIR: "repair"}
+# KBLI 2020 divisions: 45-47 wholesale and retail trade; 33 repair and installation of
+# machinery, 95 repair of goods. A supplier registered under these alone sells or repairs.
+KBLI_DIVISIONS = {ROLE_TRADE: (45, 46, 47), ROLE_REPAIR: (33, 95)}
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,10 @@ def _delivery(requirement: Requirement) -> DeliveryPoint | None:
             "no lat/lon); give lat and lon or a known kabupaten/kota",
         )
     return None
+
+
+def _role_of(concept: str) -> str | None:
+    return taxonomy_traits("process").roles.get(concept)
 
 
 class PreparedQuery:
@@ -134,6 +145,38 @@ class PreparedQuery:
     def material_levels(self) -> NDArray[np.float64]:
         levels: NDArray[np.float64] = self.material_pattern_levels[self.index.materials.row_pattern]
         return levels
+
+    @cached_property
+    def supplier_role(self) -> NDArray[np.int8]:
+        """Per supplier: ROLE_TRADE or ROLE_REPAIR when its processes name that role (toko,
+        distributor; servis, perbaikan) or all its KBLI codes are trade or repair codes; else
+        ROLE_MAKER. A role the buyer itself asks for (a repair job) is no mark against anyone.
+        """
+        asked = frozenset(r for m in self.process_matches for c in m.concepts if (r := _role_of(c)))
+        derived = self.index.processes.derived
+        key = ("supplier_role", asked)
+        if key not in derived:
+            derived[key] = self._supplier_role(asked)
+        role: NDArray[np.int8] = derived[key]
+        return role
+
+    def _supplier_role(self, asked: frozenset[str]) -> NDArray[np.int8]:
+        processes, kbli = self.index.processes, self.index.kbli
+        role = np.full(processes.patterns.shape[0], ROLE_MAKER, dtype=np.int8)
+        by_kbli = np.full(kbli.code.shape[0], ROLE_MAKER, dtype=np.int8)
+        listed = kbli.code >= 0
+        # Trade is written last (and is the larger code), so a supplier that both trades and
+        # repairs reads as a trader.
+        for code in (ROLE_REPAIR, ROLE_TRADE):
+            if ROLE_NAMES[code] in asked:
+                continue
+            role[processes.pattern_has_role(ROLE_NAMES[code])] = code
+            only = (np.isin(kbli.division, KBLI_DIVISIONS[code]) | ~listed).all(axis=1)
+            by_kbli[only & listed.any(axis=1)] = code
+        per_supplier: NDArray[np.int8] = np.maximum(
+            role[processes.row_pattern], by_kbli[kbli.row_combination]
+        )
+        return per_supplier
 
     @cached_property
     def distance_km(self) -> NDArray[np.float64]:

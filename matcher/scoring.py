@@ -2,6 +2,10 @@
 
 score = Σ_f w_f · x_f / Σ_f w_f over the features that apply to the requirement, so each
 feature's contribution w_f · x_f / Σ w is what it adds, and contributions sum to the score.
+
+Order: suppliers that offer at least one required process (at any level) come first, by
+score; those that offer none follow, by score. Certificates, capacity and distance cannot
+lift a business that does not do the work above one that does.
 """
 
 from __future__ import annotations
@@ -35,8 +39,19 @@ def weighted_sum(matrix: FeatureMatrix, weights: NDArray[np.float64]) -> NDArray
     return score
 
 
+def ranking_key(matrix: FeatureMatrix, score: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Score, moved below every other supplier's when no required process is offered.
+
+    Scores lie in [0, 1], so subtracting 2 keeps each group's own order.
+    """
+    offers_none = matrix.column("capability") <= 0.0
+    key: NDArray[np.float64] = score - 2.0 * offers_none
+    return key
+
+
 def _top_rows(score: NDArray[np.float64], rows: NDArray[np.intp], top: int) -> NDArray[np.intp]:
-    """The `top` best rows among `rows`, best first; ties keep input (row) order."""
+    """The `top` best rows among `rows` by `score` (a ranking key), best first; ties keep
+    input (row) order."""
     if top <= 0 or rows.size == 0:
         return rows[:0]
     candidate_scores = score[rows]
@@ -65,10 +80,10 @@ def rank(
     query = PreparedQuery(index, requirement)
     matrix = FeatureMatrix(index, query)
     weights = normalised_weights(matrix, profile)
-    score = weighted_sum(matrix, weights)
-    chosen = [_top_rows(score, np.flatnonzero(matrix.eligible), top)]
+    key = ranking_key(matrix, weighted_sum(matrix, weights))
+    chosen = [_top_rows(key, np.flatnonzero(matrix.eligible), top)]
     if include_ineligible:
-        chosen.append(_top_rows(score, np.flatnonzero(~matrix.eligible), top))
+        chosen.append(_top_rows(key, np.flatnonzero(~matrix.eligible), top))
     rows = np.concatenate(chosen)
     results = [
         explain_row(matrix, int(row), position + 1, weights) for position, row in enumerate(rows)

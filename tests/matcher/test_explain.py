@@ -32,7 +32,7 @@ def test_matched_shows_the_suppliers_own_words() -> None:
 def test_loose_matches_are_named_as_such() -> None:
     entry = _only(supplier("S1", processes=("las MIG",)), processes=("spot welding",))
     assert entry.matched == {"spot welding": "las MIG"}
-    assert entry.gaps == ["'spot welding' only a related match: 'las MIG'"]
+    assert entry.gaps == ["'spot welding': only a related variant, 'las MIG' (counts 30%)"]
 
 
 def test_missing_process_is_a_gap_and_scores_zero_capability() -> None:

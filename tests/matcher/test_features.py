@@ -30,36 +30,78 @@ def test_matrix_shape_names_and_range(metal_index: SupplierIndex, bracket_requir
     assert "expired on 2026-05-31" in matrix.reasons[excluded[0]][0]
 
 
-def test_capability_exact_and_narrower_beat_broader_beat_sibling_beat_nothing() -> None:
+def test_capability_exact_beats_general_trade_beats_variant_beats_other_trade() -> None:
     records = [
         supplier("exact", processes=("bubut CNC",)),
-        supplier("narrower", processes=("turning",)),  # asked: CNC turning; has turning (broader)
+        supplier("broader", processes=("turning",)),  # asked: CNC turning; has turning
         supplier("sibling", processes=("bubut manual",)),
-        supplier("family", processes=("gerinda",)),
+        supplier("other trade", processes=("gerinda",)),  # grinding: same family, other trade
         supplier("none", processes=("penggorengan",)),
     ]
     values = _column(records, "capability", processes=("CNC turning",))
     assert values[0] == 1.0
-    assert values[0] > values[1] > values[2] > values[3] > values[4] == 0.0
+    assert values[0] > values[1] > values[2] > values[3]
+    assert values[1] <= 0.5, "a general trade for a specific request is clearly partial"
+    assert values[3] == values[4] == 0.0
 
 
-def test_a_more_specific_process_counts_as_full() -> None:
+def test_a_more_specific_process_counts_almost_full() -> None:
     values = _column(
-        [supplier("S1", processes=("bubut CNC",)), supplier("S2", processes=("bubut",))],
+        [
+            supplier("S1", processes=("bubut",)),
+            supplier("S2", processes=("bubut CNC",)),
+            supplier("S3", processes=("bengkel mesin",)),
+        ],
         "capability",
         processes=("turning",),
     )
-    assert values[0] == values[1] == 1.0
+    assert values[0] == 1.0
+    assert 1.0 > values[1] >= 0.9 > values[2]
 
 
-def test_missing_fewer_processes_always_scores_higher() -> None:
-    # S1 covers two of three exactly; S2 covers all three only loosely (siblings).
+def test_painting_is_no_partial_plating_and_turning_no_partial_milling() -> None:
+    values = _column(
+        [
+            supplier("Bengkel Cat Sumber Warna", processes=("cat semprot",)),
+            supplier("Bubut Jaya Kendal", processes=("bubut",)),
+            supplier("Krom Tegal", processes=("krom",)),
+        ],
+        "capability",
+        processes=("chrome plating", "milling"),
+    )
+    assert values[0] == values[1] == 0.0
+    assert values[2] > 0.0
+
+
+def test_the_main_process_counts_more_than_a_further_one() -> None:
     records = [
-        supplier("S1", processes=("stamping", "las MIG")),
-        supplier("S2", processes=("bending", "las TIG", "sand casting")),
+        supplier("stamping only", processes=("pres",)),
+        supplier("welding only", processes=("las spot",)),
+        supplier("both", processes=("pres", "las spot")),
     ]
-    values = _column(records, "capability", processes=("stamping", "MIG welding", "die casting"))
-    assert values[1] > values[0]
+    values = _column(records, "capability", processes=("stamping", "spot welding"))
+    assert values[2] == 1.0
+    assert values[2] > values[0] > values[1] > 0.0
+
+
+def test_traders_and_repair_shops_get_half_credit_for_their_processes() -> None:
+    records = [
+        supplier("maker", processes=("pres",), kbli=("25910",)),
+        supplier("repair", processes=("pres", "service mesin"), kbli=("25910",)),
+        supplier("registered as trader", processes=("pres",), kbli=("46620",)),
+        supplier("toko", processes=("toko",), kbli=("46620",)),
+    ]
+    values = _column(records, "capability", processes=("stamping",))
+    assert values.tolist() == [1.0, 0.5, 0.5, 0.0]
+
+
+def test_a_repair_job_does_not_count_against_repair_shops() -> None:
+    values = _column(
+        [supplier("servis", processes=("servis mesin",), kbli=("33119",))],
+        "capability",
+        processes=("machine repair",),
+    )
+    assert values[0] == 1.0
 
 
 def test_material_family_logic() -> None:
@@ -70,6 +112,22 @@ def test_material_family_logic() -> None:
     ]
     values = _column(records, "material", materials=("SPCC",))
     assert values[0] == 1.0 and 0 < values[1] < 1 and values[2] == 0.0
+
+
+def test_wrong_material_family_scores_zero_and_no_material_is_unknown() -> None:
+    records = [
+        supplier("singkong", materials=("singkong",)),
+        supplier("buah", materials=("buah segar",)),  # fruit for cassava: another material
+        supplier("silent"),  # wrote no material at all
+        supplier("stainless", materials=("SUS304",)),
+    ]
+    matrix = feature_matrix(SupplierIndex.build(records), requirement(materials=("singkong",)))
+    values = matrix.column("material")
+    assert values[0] == 1.0 and values[1] == 0.0 and values[3] == 0.0
+    assert values[2] == NEUTRAL
+    assert matrix.unknown[:, matrix.names.index("material")].tolist() == [False, False, True, False]
+    steel = _column(records, "material", materials=("S45C",))
+    assert steel[3] == 0.0, "stainless is not offered for a carbon steel"
 
 
 def test_kbli_fit_levels() -> None:
@@ -99,7 +157,7 @@ def test_capacity_full_partial_converted_and_unknown() -> None:
     matrix = feature_matrix(index, requirement(monthly_volume=20_000, volume_unit="pcs"))
     values = matrix.column("capacity")
     assert values[0] == 1.0
-    assert values[1] == pytest.approx(0.6)
+    assert values[1] == pytest.approx(0.6**2)  # a shortfall costs more than its size
     assert values[2] == 1.0
     assert values[3] == NEUTRAL  # a set is not a piece: unknown, not zero
     assert matrix.unknown[:, matrix.names.index("capacity")].tolist() == [False] * 3 + [True]
@@ -111,7 +169,7 @@ def test_capacity_converts_kg_and_ton() -> None:
         supplier("k", monthly_capacity=500, capacity_unit="kg"),
     ]
     values = _column(records, "capacity", monthly_volume=1_000, volume_unit="kg")
-    assert values.tolist() == [1.0, 0.5]
+    assert values.tolist() == [1.0, 0.25]
 
 
 def test_features_that_do_not_apply_are_left_out() -> None:

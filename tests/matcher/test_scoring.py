@@ -51,7 +51,8 @@ def test_json_document_follows_the_contract(
     when = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
     doc = rank(metal_index, bracket_requirement, top=2, generated_at=when).to_json()
     assert doc["requirement_id"] == "REQ-2027-001"
-    assert doc["weights"] == {"profile": "default", "version": 1}
+    default = WeightsProfile.load_default()
+    assert doc["weights"] == {"profile": "default", "version": default.version}
     assert doc["generated_at"] == "2026-11-22T10:00:00Z"
     assert len(doc["results"]) == 2
     for key in (
@@ -159,24 +160,41 @@ POOL = [
     ),
 )
 def test_explanations_agree_with_capability(offered: list[list[str]], asked: list[str]) -> None:
-    """A supplier said to lack more required processes never out-scores one lacking fewer."""
-    index = SupplierIndex.build(
-        [supplier(f"S{i}", processes=tuple(p)) for i, p in enumerate(offered)]
-    )
-    results = rank(index, requirement(processes=tuple(asked)), top=len(offered)).results
-    for a in results:
-        for b in results:
-            lacks_a = sum("not offered" in gap for gap in a.gaps)
-            lacks_b = sum("not offered" in gap for gap in b.gaps)
-            if lacks_a > lacks_b:
-                assert a.contributions["capability"] < b.contributions["capability"]
-            for term in asked:
-                if (
-                    term in b.matched
-                    and f"required process '{term}' not offered" in a.gaps
-                    and len(asked) == 1
-                ):
-                    assert a.contributions["capability"] < b.contributions["capability"]
+    """What the explanation says about processes and the capability score never disagree.
+
+    A supplier said to lack every required process scores zero on capability and is listed
+    after every supplier that offers one; a supplier with no process gap is not out-scored on
+    capability by one with a gap; with one required process, lacking it scores lower than
+    having it; and offering more processes never lowers capability.
+    """
+    records = [supplier(f"S{i}", processes=tuple(p)) for i, p in enumerate(offered)]
+    records += [
+        supplier(f"T{i}", processes=tuple(p) + tuple(offered[0])) for i, p in enumerate(offered)
+    ]
+    index = SupplierIndex.build(records)
+    results = rank(index, requirement(processes=tuple(asked)), top=len(records)).results
+    by_id = {entry.supplier_id: entry for entry in results}
+    process_gaps = {
+        entry.supplier_id: [g for g in entry.gaps if g.startswith(("'", "required process"))]
+        for entry in results
+    }
+    lacks_all = {
+        e.supplier_id
+        for e in results
+        if sum("not offered" in g for g in process_gaps[e.supplier_id]) == len(asked)
+    }
+    for position, entry in enumerate(results):
+        capability = entry.contributions["capability"]
+        if entry.supplier_id in lacks_all:
+            assert capability == 0.0
+            assert all(later.supplier_id in lacks_all for later in results[position:])
+        if not process_gaps[entry.supplier_id]:
+            assert all(capability >= other.contributions["capability"] for other in results)
+        if len(asked) == 1 and entry.supplier_id not in lacks_all:
+            assert capability > 0.0
+    for i in range(len(offered)):
+        grown, alone = by_id[f"T{i}"], by_id[f"S{i}"]
+        assert grown.contributions["capability"] >= alone.contributions["capability"] - 1e-12
 
 
 def test_an_empty_supplier_list_gives_an_empty_shortlist() -> None:
