@@ -37,7 +37,7 @@ PROCESS_CREDIT = (0.0, 0.1, 0.3, 0.4, 0.9, 1.0)
 MATERIAL_CREDIT = (0.0, 0.3, 0.5, 0.8, 1.0, 1.0)
 MAIN_PROCESS_WEIGHT = 2.0  # the first process a buyer names is the part's main process
 ROLE_CREDIT = 0.5  # traders and repair shops: their process claims count half
-CAPACITY_POWER = 2.0  # share covered, squared: 60% → 0.36, 10% → 0.01
+CAPACITY_POWER = 1.5  # share covered ** 1.5: 60% → 0.46, 50% → 0.35, 10% → 0.03
 
 
 def process_credit(levels: NDArray[np.float64]) -> NDArray[np.float64]:

@@ -7,7 +7,7 @@ from datetime import date
 import numpy as np
 import pytest
 
-from matcher.features import NEUTRAL, feature_matrix
+from matcher.features import CAPACITY_POWER, NEUTRAL, feature_matrix
 from matcher.index import SupplierIndex
 from matcher.profile import FEATURE_NAMES
 from matcher.types import Certification, Delivery, SupplierRecord
@@ -157,7 +157,8 @@ def test_capacity_full_partial_converted_and_unknown() -> None:
     matrix = feature_matrix(index, requirement(monthly_volume=20_000, volume_unit="pcs"))
     values = matrix.column("capacity")
     assert values[0] == 1.0
-    assert values[1] == pytest.approx(0.6**2)  # a shortfall costs more than its size
+    assert values[1] == pytest.approx(0.6**CAPACITY_POWER)
+    assert 0.0 < values[1] < 0.6  # a shortfall costs more than its size
     assert values[2] == 1.0
     assert values[3] == NEUTRAL  # a set is not a piece: unknown, not zero
     assert matrix.unknown[:, matrix.names.index("capacity")].tolist() == [False] * 3 + [True]
@@ -169,7 +170,7 @@ def test_capacity_converts_kg_and_ton() -> None:
         supplier("k", monthly_capacity=500, capacity_unit="kg"),
     ]
     values = _column(records, "capacity", monthly_volume=1_000, volume_unit="kg")
-    assert values.tolist() == [1.0, 0.25]
+    assert values.tolist() == [1.0, pytest.approx(0.5**CAPACITY_POWER)]
 
 
 def test_features_that_do_not_apply_are_left_out() -> None:
