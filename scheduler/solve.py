@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 
 from scheduler import maxsat
@@ -75,7 +76,7 @@ def solve(
             outcome.slots,
             status="optimal" if outcome.status == "optimal" else "feasible",
             seconds=time.monotonic() - started,
-            breaks_bound=breaks_bound(sm, outcome.bound, outcome.status == "optimal", event),
+            breaks_bound=breaks_bound(sm, outcome.bound),
         )
     if outcome.status == "infeasible":
         why = "no schedule satisfies every rule"
@@ -95,11 +96,11 @@ def objective_tiers(sm: SlotModel) -> list[Tier]:
     return [sm.missed_priority, breaks]
 
 
-def breaks_bound(sm: SlotModel, bound: float, proven: bool, event: Event) -> int | None:
+def breaks_bound(sm: SlotModel, bound: float) -> int | None:
     """The proven lower bound on total breaks, when no optional meeting muddles the objective."""
     if sm.missed_priority:
         return None
-    return int(round(bound))
+    return math.ceil(bound - 1e-6)
 
 
 def infeasible(event: Event, reason: str, seconds: float) -> Schedule:
