@@ -39,8 +39,8 @@ LOOSE_MATCH_WORDING = {
     },
     "material": {
         MatchLevel.BROADER: "'{term}': listed only as '{entry}' (counts {share})",
-        MatchLevel.SIBLING: "'{term}': a different grade, '{entry}' (counts {share})",
-        MatchLevel.FAMILY: "'{term}': a related material, '{entry}' (counts {share})",
+        MatchLevel.SIBLING: "'{term}' not listed; the nearest is '{entry}' (counts {share})",
+        MatchLevel.FAMILY: "'{term}' not listed; only the more distant '{entry}' (counts {share})",
     },
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from matcher.index import SupplierIndex
 from matcher.scoring import rank
 from matcher.shortlist import ShortlistEntry
-from matcher.types import Delivery, SupplierRecord
+from matcher.types import Certification, Delivery, SupplierRecord
 from tests.matcher.builders import requirement, supplier
 
 
@@ -65,3 +65,73 @@ def test_missing_preferred_certificate_and_kbli_are_gaps() -> None:
     assert "preferred certification IATF 16949 missing" in entry.gaps
     assert "no KBLI code related to 25910" in entry.gaps
     assert entry.contributions["certification"] == 0.0
+
+
+def test_a_different_trade_of_the_same_family_is_not_offered() -> None:
+    painter = _only(
+        supplier("S1", name="Bengkel Cat Sumber Warna", processes=("cat semprot", "bubut")),
+        processes=("chrome plating", "milling"),
+    )
+    assert painter.gaps == [
+        "required process 'chrome plating' not offered (the main process)",
+        "required process 'milling' not offered",
+    ]
+    assert painter.contributions["capability"] == 0.0
+    assert painter.matched == {}
+
+
+def test_general_trade_names_what_it_counted() -> None:
+    entry = _only(supplier("S1", processes=("bengkel mesin",)), processes=("CNC turning",))
+    assert entry.matched == {"CNC turning": "bengkel mesin"}
+    assert entry.gaps == [
+        "'CNC turning': only the general trade 'bengkel mesin' is listed (counts 40%)"
+    ]
+
+
+def test_wrong_material_names_what_the_supplier_works_with() -> None:
+    entry = _only(supplier("S1", materials=("SUS304", "kuningan")), materials=("S45C",))
+    assert entry.gaps == ["material 'S45C' not listed (works with 'SUS304', 'kuningan')"]
+    assert entry.contributions["material"] == 0.0
+    silent = _only(supplier("S2"), materials=("S45C",))
+    assert silent.gaps == ["no material stated; material fit unknown"]
+    assert silent.contributions["material"] > 0.0
+
+
+def test_trader_and_repair_shop_are_named_and_the_trader_is_listed_last() -> None:
+    records = [
+        supplier(
+            "S1",
+            name="KUB Utama Logam",
+            processes=("trading",),
+            kbli=("46620",),
+            certifications=(Certification("IATF 16949"),),
+            monthly_capacity=100_000,
+        ),
+        supplier("S2", name="KUB Andalan Logam", processes=("pres", "reparasi"), kbli=("33119",)),
+        supplier("S3", name="UD Logam Kecil", processes=("pres",), monthly_capacity=2_000),
+    ]
+    shortlist = rank(
+        SupplierIndex.build(records),
+        requirement(
+            processes=("stamping",), certifications_preferred=("IATF 16949",), monthly_volume=20_000
+        ),
+    )
+    by_id = {entry.supplier_id: entry for entry in shortlist.results}
+    assert [entry.supplier_id for entry in shortlist.results][-1] == "S1"
+    assert by_id["S1"].score > by_id["S3"].score  # certificates and capacity, but no process
+    assert (
+        "offers none of the required processes; listed after every supplier that does"
+        in by_id["S1"].notes
+    )
+    assert "a trader or distributor, not a maker ('trading', KBLI 46620): " in " ".join(
+        by_id["S1"].gaps
+    )
+    assert (
+        "a repair or service shop ('reparasi', KBLI 33119): its process matches count 50%"
+        in by_id["S2"].gaps
+    )
+
+
+def test_capacity_note_gives_the_real_share_covered() -> None:
+    entry = _only(supplier("S1", monthly_capacity=2_000), monthly_volume=20_000)
+    assert entry.capacity_note == "covers 10% of 20,000 pcs/month"

@@ -27,6 +27,12 @@ SUPPLIER_AND_BUYER_SPELLINGS = [
     ("pengemasan", "packaging"),
     ("ukir kayu", "wood carving"),
     ("mebel", "furniture"),
+    ("iris", "slicing"),
+    ("pengirisan", "slicing"),
+    ("amplas", "sanding"),
+    ("bending pipa", "pipe bending"),
+    ("roll pipa", "pipe bending"),
+    ("assembling", "assembly"),
 ]
 
 
@@ -195,3 +201,22 @@ def test_messy_supplier_entries_across_clusters(entry: str, concept: str) -> Non
 )
 def test_materials_across_clusters(material: str, expected: str) -> None:
     assert expected in canonical_terms([material], "material")[material]
+
+
+@pytest.mark.parametrize(
+    ("entry", "not_this"),
+    [
+        ("trading", "threading"),  # a trader is not a thread cutter
+        ("press karet", "stamping"),  # rubber pressing is moulding
+        ("hot stamping", "stamping"),  # foil printing on plastics
+    ],
+)
+def test_look_alike_words_do_not_become_a_metal_process(entry: str, not_this: str) -> None:
+    assert not_this not in canonical_terms([entry], "process")[entry]
+
+
+def test_steel_grades_keep_their_own_names() -> None:
+    found = canonical_terms(["S45C", "ST37", "baja cor", "besi cor"], "material")
+    assert found["S45C"] == ("S45C",)
+    assert found["ST37"] == ("SS400",)
+    assert found["baja cor"] == ("cast steel",) and found["besi cor"] == ("cast iron",)
