@@ -53,7 +53,11 @@ def test_walkthrough_runs_as_written(tmp_path: Path) -> None:
         text=True,
         timeout=120,
     )
-    assert done.returncode == 0, f"stdout:\n{done.stdout}\nstderr:\n{done.stderr}"
+    log = tmp_path / "serve.log"
+    server_log = log.read_text(errors="replace")[-3000:] if log.exists() else ""
+    assert done.returncode == 0, (
+        f"stdout:\n{done.stdout}\nstderr:\n{done.stderr}\nmitra serve log:\n{server_log}"
+    )
     outputs = _split(done.stdout, len(blocks))
     by_step = {_first_command(block): out for block, out in zip(blocks, outputs, strict=True)}
 
