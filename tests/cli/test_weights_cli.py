@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 from typer.testing import CliRunner
 
+from matcher.profile import WeightsProfile
 from mitra.cli import app
 from models import Outcome, RequirementRecord, WeightProfileRecord
 from service.db import open_database
@@ -93,7 +94,9 @@ def test_the_whole_loop(db: str, tmp_path: Path):
         str(tmp_path / "laporan"), "--db", db,
     )  # fmt: skip
     assert code == 0, output
-    assert "NDCG@10" in output and "dekat v2" in output and "default v1" in output
+    shipped = WeightsProfile.load_default()
+    assert "NDCG@10" in output and "dekat v2" in output
+    assert f"default v{shipped.version}" in output
     page = (tmp_path / "laporan" / "index.html").read_text(encoding="utf-8")
     assert page.count("data:image/png;base64,") == 3 and "REQ-KS-07" in page
 
