@@ -1,4 +1,4 @@
-"""The curl walk-through in docs/api.md, run as written: a new user's first session.
+"""The curl walk-through in the README, run as written: a new user's first session.
 
 The bash blocks are run in order in one shell (port and database file swapped for free ones),
 and each block's output is checked for what the text says it shows.
@@ -20,12 +20,15 @@ from service.localserver import free_port
 pytestmark = [pytest.mark.slow, pytest.mark.db]
 
 ROOT = Path(__file__).parents[2]
-DOC = ROOT / "docs" / "api.md"
+DOC = ROOT / "README.md"
+START, END = "<!-- walkthrough:start -->", "<!-- walkthrough:end -->"
 MARK = "@@ block {} done @@"
 
 
 def bash_blocks(text: str) -> list[str]:
-    return re.findall(r"```bash\n(.*?)```", text, flags=re.DOTALL)
+    """The bash blocks of the README's marked walk-through section, in order."""
+    section = text[text.index(START) : text.index(END)]
+    return re.findall(r"```bash\n(.*?)```", section, flags=re.DOTALL)
 
 
 def demo_supplier_count() -> int:
