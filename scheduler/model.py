@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from scheduler.domains import FAIRNESS, FIXED, PRECEDENCES, SESSIONS, Domains
-from scheduler.event import Event
+from scheduler.event import Event, Meeting
 from scheduler.patterns import busy_patterns
 from scheduler.tables import shared_capacity
 
@@ -86,8 +86,12 @@ def _place_meetings(sm: SlotModel) -> None:
         sm.model.add_at_most_one(lits)
         missed = sm.model.new_bool_var(f"missed[{meeting.id}]")
         sm.model.add(sum(lits) + missed == 1)
-        weight = max(1, round(meeting.priority * PRIORITY_SCALE))
-        sm.missed_priority.append((weight, missed))
+        sm.missed_priority.append((priority_weight(meeting), missed))
+
+
+def priority_weight(meeting: Meeting) -> int:
+    """An optional meeting's priority as the integer the objective counts when it is left out."""
+    return max(1, round(meeting.priority * PRIORITY_SCALE))
 
 
 def _participants_and_capacity(sm: SlotModel) -> None:

@@ -11,11 +11,19 @@ from scheduler.event import Event
 from scheduler.explain import infeasibility_reason, precheck, unscheduled_reasons
 from scheduler.greedy import greedy_slots
 from scheduler.model import SlotModel, build_model
+from scheduler.priority import (
+    PriorityStage,
+    all_mandatory,
+    breaks_by_runs,
+    cap_missed,
+    settle_priority,
+)
 from scheduler.result import Breaks, Schedule
 from scheduler.search import Progress, Tier, hint_slots, run, set_lexicographic_objective
 from scheduler.tables import assign_tables
 
-CPSAT_SHARE = 0.5  # of the time limit, when the MaxSAT engine can take over
+CPSAT_SHARE = 0.5  # of the breaks stage's time, when the MaxSAT engine can take over
+PRIORITY_SHARE = 0.3  # of the time limit at most, for settling optional priority first
 
 
 def solve(
@@ -30,77 +38,150 @@ def solve(
     """The best schedule found: every mandatory meeting, then the most optional priority,
     then the fewest breaks, under the fairness cap. `status` says whether it is proven optimal.
 
-    CP-SAT (core-based search plus LNS) runs first. When it has no proof by half the time limit
-    and PySAT is installed, the rest of the time goes to the MaxSAT engine (scheduler.maxsat),
+    Optional priority is settled first (scheduler.priority), then breaks are minimised with it
+    kept. CP-SAT (core-based search plus LNS) runs first on breaks. When it has no proof by half
+    of its time and PySAT is installed, the rest goes to the MaxSAT engine (scheduler.maxsat),
     which either proves an optimum or leaves CP-SAT's best schedule standing.
 
     An infeasible event is re-solved without each rule set to say which one is to blame, unless
     `explain_infeasible` is False (benchmarks, where only the verdict matters)."""
-    started = time.monotonic()
+    clock = _Clock(time_limit)
     domains = meeting_domains(event)
     reason = precheck(event, domains)
     if reason is not None:
-        why = reason
-        if explain_infeasible:
-            why += f"; {infeasibility_reason(event, workers=workers)}"
-        return infeasible(event, why, time.monotonic() - started)
-    sm = build_model(event, domains)
-    set_lexicographic_objective(sm, objective_tiers(sm))
+        return _infeasible_event(event, reason, clock, workers, explain_infeasible)
     position = event.slot_index()
     if hint is not None:
-        hint_slots(
-            sm, {a.meeting: position[a.slot] for a in hint.assignments if a.slot in position}
-        )
+        start = {a.meeting: position[a.slot] for a in hint.assignments if a.slot in position}
     else:
-        hint_slots(sm, greedy_slots(event, domains))
+        start = greedy_slots(event, domains)
+    _say(progress, 0.0, f"first schedule: {len(start)} of {len(event.meetings)} meetings placed")
+    target, missed_cap, settled = event, None, True
+    if any(not m.mandatory for m in event.meetings):
+        stage = settle_priority(
+            event,
+            domains,
+            start,
+            time_limit=clock.share(PRIORITY_SHARE),
+            workers=workers,
+            progress=_scaled(progress, 0.0, PRIORITY_SHARE, "priority"),
+        )
+        if stage.status == "infeasible":
+            why = "no schedule satisfies every rule"
+            return _infeasible_event(event, why, clock, workers, explain_infeasible)
+        settled = stage.status == "optimal"
+        if stage.slots:
+            start = stage.slots
+        if settled and stage.missed == 0:
+            target = all_mandatory(event)  # every meeting fits: breaks are all that is left
+            domains = meeting_domains(target)
+        elif settled:
+            missed_cap = stage.missed
+        _say(progress, clock.fraction(), _priority_note(event, stage))
+    sm = build_model(target, domains)
+    if settled:
+        cap_missed(sm, missed_cap or 0)
+        set_lexicographic_objective(sm, [objective_tiers(sm)[1]])
+    else:
+        set_lexicographic_objective(sm, objective_tiers(sm))
+    hint_slots(sm, start)
     second_engine = (
-        time_limit is not None and maxsat.available() and maxsat.supports(event, domains)
+        time_limit is not None and maxsat.available() and maxsat.supports(target, domains)
     )
-    first_limit = time_limit * CPSAT_SHARE if second_engine and time_limit else time_limit
-    outcome = run(sm, time_limit=first_limit, workers=workers, progress=progress)
-    if second_engine and time_limit and outcome.status in {"feasible", "unknown"}:
+    left = clock.left()
+    first_limit = left * CPSAT_SHARE if second_engine and left is not None else left
+    base = clock.fraction()
+    outcome = run(
+        sm,
+        time_limit=first_limit,
+        workers=workers,
+        progress=_scaled(
+            progress, base, (1 - base) * (CPSAT_SHARE if second_engine else 1), "breaks"
+        ),
+    )
+    if second_engine and outcome.status in {"feasible", "unknown"}:
         # CP-SAT has a bound but no proof: the MaxSAT engine often closes the gap quickly.
-        if progress is not None:
-            progress(CPSAT_SHARE, "no proof yet; trying the MaxSAT engine")
-        left = time_limit - (time.monotonic() - started)
-        proven = maxsat.maxsat_slots(event, domains, left)
+        _say(progress, clock.fraction(), "no proof yet; trying the MaxSAT engine")
+        proven = maxsat.maxsat_slots(target, domains, clock.left() or 0.0)
         if proven is not None:
-            schedule = schedule_from_slots(
-                event, proven, status="optimal", seconds=time.monotonic() - started
-            )
+            schedule = schedule_from_slots(event, proven, status="optimal", seconds=clock.elapsed())
             schedule.breaks_bound = schedule.breaks.total
             return schedule
     if outcome.status in {"optimal", "feasible"}:
         return schedule_from_slots(
             event,
             outcome.slots,
-            status="optimal" if outcome.status == "optimal" else "feasible",
-            seconds=time.monotonic() - started,
-            breaks_bound=breaks_bound(sm, outcome.bound),
+            status="optimal" if outcome.status == "optimal" and settled else "feasible",
+            seconds=clock.elapsed(),
+            breaks_bound=math.ceil(outcome.bound - 1e-6) if settled else None,
         )
     if outcome.status == "infeasible":
-        why = "no schedule satisfies every rule"
-        if explain_infeasible:
-            why = infeasibility_reason(event, workers=workers)
-    else:
-        why = (
-            f"no schedule found within the time limit of {time_limit:g} s;"
-            " this does not prove that none exists, try a longer time limit"
+        return _infeasible_event(
+            event, "no schedule satisfies every rule", clock, workers, explain_infeasible
         )
-    return infeasible(event, why, time.monotonic() - started)
+    why = (
+        f"no schedule found within the time limit of {time_limit:g} s;"
+        " this does not prove that none exists, try a longer time limit"
+    )
+    return infeasible(event, why, clock.elapsed())
+
+
+class _Clock:
+    """Time spent and left against the overall time limit."""
+
+    def __init__(self, time_limit: float | None) -> None:
+        self.started = time.monotonic()
+        self.limit = time_limit
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    def left(self) -> float | None:
+        return None if self.limit is None else max(self.limit - self.elapsed(), 0.1)
+
+    def share(self, fraction: float) -> float | None:
+        return None if self.limit is None else self.limit * fraction
+
+    def fraction(self) -> float:
+        return min(1.0, self.elapsed() / self.limit) if self.limit else 0.0
+
+
+def _say(progress: Progress | None, fraction: float, note: str) -> None:
+    if progress is not None:
+        progress(fraction, note)
+
+
+def _scaled(progress: Progress | None, base: float, width: float, stage: str) -> Progress | None:
+    """A progress callback for one stage, mapped onto the whole run's bar."""
+    if progress is None:
+        return None
+    report = progress
+
+    def scaled(fraction: float, note: str) -> None:
+        report(base + width * fraction, f"{stage}: {note}")
+
+    return scaled
+
+
+def _priority_note(event: Event, stage: PriorityStage) -> str:
+    held = len(stage.slots)
+    proof = "best possible" if stage.status == "optimal" else "not proven best"
+    return f"priority settled: {held} of {len(event.meetings)} meetings held ({proof})"
+
+
+def _infeasible_event(
+    event: Event, reason: str, clock: _Clock, workers: int, explain: bool
+) -> Schedule:
+    if explain:
+        why = infeasibility_reason(event, workers=workers)
+        reason = why if reason == "no schedule satisfies every rule" else f"{reason}; {why}"
+    return infeasible(event, reason, clock.elapsed())
 
 
 def objective_tiers(sm: SlotModel) -> list[Tier]:
     """Most important first: optional priority left out, then breaks."""
     breaks = [(1, lit) for lits in sm.at_least.values() for lit in lits]
     return [sm.missed_priority, breaks]
-
-
-def breaks_bound(sm: SlotModel, bound: float) -> int | None:
-    """The proven lower bound on total breaks, when no optional meeting muddles the objective."""
-    if sm.missed_priority:
-        return None
-    return math.ceil(bound - 1e-6)
 
 
 def infeasible(event: Event, reason: str, seconds: float) -> Schedule:
@@ -128,7 +209,7 @@ def schedule_from_slots(
     assignments = assign_tables(event, [(m, slot_ids[t]) for m, t in slots.items()])
     order = {m.id: i for i, m in enumerate(event.meetings)}
     assignments.sort(key=lambda a: (slot_ids.index(a.slot), order[a.meeting]))
-    per_participant = _breaks_by_runs(event, slots)
+    per_participant = breaks_by_runs(event, slots)
     return Schedule(
         event_id=event.event_id,
         status="optimal" if status == "optimal" else "feasible",
@@ -138,17 +219,3 @@ def schedule_from_slots(
         solve_seconds=round(seconds, 3),
         breaks_bound=breaks_bound,
     )
-
-
-def _breaks_by_runs(event: Event, slots: dict[str, int]) -> dict[str, int]:
-    # Deliberately not the validator's counter: count busy runs per participant, breaks = runs - 1.
-    busy: dict[str, list[bool]] = {p.id: [False] * len(event.slots) for p in event.participants}
-    for meeting in event.meetings:
-        if meeting.id in slots:
-            for person in meeting.participants:
-                busy[person][slots[meeting.id]] = True
-    result = {}
-    for person, row in busy.items():
-        runs = sum(1 for t, b in enumerate(row) if b and (t == 0 or not row[t - 1]))
-        result[person] = max(0, runs - 1)
-    return result
