@@ -4,6 +4,9 @@ Each buyer asks to meet its top-k eligible suppliers (priority = the shortlist s
 added by hand join them; the organizer can force a meeting in (it becomes mandatory) or out
 (it is dropped); each such decision is kept with who made it and why. Caps on meetings per
 supplier and per buyer keep the highest-priority requests, never a forced one.
+
+A consortium proposal carried by a shortlist (its `consortia` list) can be invited as ONE
+meeting of the buyer and every member; the proposal is recorded in the event's `plan`.
 """
 
 from __future__ import annotations
@@ -87,13 +90,33 @@ def buyer_id(name: str) -> str:
     return f"B-{slug or 'BUYER'}"
 
 
+@dataclass(frozen=True)
+class _GroupMeeting:
+    """A consortium proposal invited as one meeting of the buyer and all its members."""
+
+    buyer: str
+    requirement_id: str
+    proposal: dict[str, Any]
+
+    @property
+    def member_ids(self) -> list[str]:
+        return [str(m["supplier_id"]) for m in self.proposal["members"]]
+
+
 def build_event(
     settings: PlanSettings,
     shortlists: list[BuyerShortlist],
     suppliers: dict[str, dict[str, Any]],
     decisions: list[Decision] = (),  # type: ignore[assignment]
+    *,
+    consortia: int = 0,
 ) -> dict[str, Any]:
-    """The event JSON (contract section 5) with a `plan` section recording every decision."""
+    """The event JSON (contract section 5) with a `plan` section recording every decision.
+
+    With `consortia` = n, each shortlist's first n consortium proposals become one
+    multi-party meeting each (optional, priority = the group score). They are asked for on
+    purpose, so the per-supplier and per-buyer caps do not drop them.
+    """
     requests: dict[tuple[str, str], _Request] = {}
     for shortlist in shortlists:
         eligible = [r for r in shortlist.document.get("results", []) if r.get("eligible", True)]
@@ -122,7 +145,25 @@ def build_event(
         if decision.action == "force_in":
             request.mandatory = True
     kept = _apply_caps(list(requests.values()), settings)
-    return _event_document(settings, kept, suppliers, forced_out)
+    groups = _group_meetings(shortlists, suppliers, consortia)
+    return _event_document(settings, kept, groups, suppliers, forced_out)
+
+
+def _group_meetings(
+    shortlists: list[BuyerShortlist], suppliers: dict[str, dict[str, Any]], consortia: int
+) -> list[_GroupMeeting]:
+    groups: list[_GroupMeeting] = []
+    for shortlist in shortlists:
+        for proposal in shortlist.document.get("consortia", [])[:consortia]:
+            group = _GroupMeeting(shortlist.buyer, shortlist.requirement_id, proposal)
+            unknown = [s for s in group.member_ids if s not in suppliers]
+            if unknown:
+                raise EventError(
+                    f"consortium {proposal.get('rank', '?')} for {shortlist.requirement_id}: "
+                    f"supplier {', '.join(unknown)} is not registered"
+                )
+            groups.append(group)
+    return groups
 
 
 def _apply_caps(requests: list[_Request], settings: PlanSettings) -> list[_Request]:
@@ -148,14 +189,18 @@ def _apply_caps(requests: list[_Request], settings: PlanSettings) -> list[_Reque
 def _event_document(
     settings: PlanSettings,
     requests: list[_Request],
+    groups: list[_GroupMeeting],
     suppliers: dict[str, dict[str, Any]],
     forced_out: list[dict[str, str]],
 ) -> dict[str, Any]:
-    buyers = sorted({r.buyer for r in requests} | {f["buyer"] for f in forced_out})
+    buyers = sorted(
+        {r.buyer for r in requests} | {f["buyer"] for f in forced_out} | {g.buyer for g in groups}
+    )
     participants: list[dict[str, Any]] = [
         {"id": buyer_id(b), "name": b, "role": "buyer", "unavailable": []} for b in buyers
     ]
-    for supplier_id in sorted({r.supplier_id for r in requests}):
+    invited = {r.supplier_id for r in requests}.union(*(g.member_ids for g in groups))
+    for supplier_id in sorted(invited):
         info = suppliers[supplier_id]
         participants.append(
             {
@@ -167,8 +212,8 @@ def _event_document(
                 "products": info.get("products"),
             }
         )
-    meetings = []
-    plan = []
+    meetings: list[dict[str, Any]] = []
+    plan: list[dict[str, Any]] = []
     for number, request in enumerate(requests, start=1):
         meeting_id = f"M{number:03d}"
         meetings.append(
@@ -183,6 +228,28 @@ def _event_document(
             }
         )
         plan.append({"meeting": meeting_id, "source": request.source, "decisions": request.notes})
+    for number, group in enumerate(groups, start=len(requests) + 1):
+        meeting_id = f"M{number:03d}"
+        meetings.append(
+            {
+                "id": meeting_id,
+                "participants": [buyer_id(group.buyer), *group.member_ids],
+                "session": None,
+                "fixed_slot": None,
+                "after": [],
+                "priority": round(float(group.proposal["score"]), 4),
+                "mandatory": False,
+            }
+        )
+        plan.append(
+            {
+                "meeting": meeting_id,
+                "source": "consortium",
+                "decisions": [],
+                "requirement_id": group.requirement_id,
+                "consortium": group.proposal,
+            }
+        )
     return {
         "event_id": settings.event_id,
         "fairness": settings.fairness,

@@ -99,6 +99,16 @@ def plan(
     decisions: Annotated[
         Path | None, typer.Option("--decisions", help="CSV of requests added or forced by hand.")
     ] = None,
+    consortia: Annotated[
+        int,
+        typer.Option(
+            "--consortia",
+            min=0,
+            max=10,
+            help="Invite up to N consortium proposals per requirement, each as one meeting of "
+            "the buyer and every member (only where no single supplier can serve it).",
+        ),
+    ] = 0,
 ) -> None:
     """Build meeting requests from each buyer's shortlist and write the event JSON."""
     from models import Supplier
@@ -128,7 +138,7 @@ def plan(
             requirement = parse_requirement(data)
         except RequirementError as exc:
             fail(f"requirement {data.get('requirement_id', '?')}: {exc}")
-        document = run_shortlist(engine, requirement, top=top_k)
+        document = run_shortlist(engine, requirement, top=top_k, consortia=consortia)
         buyer = requirement.buyer or requirement.requirement_id
         shortlists.append(BuyerShortlist(buyer, requirement.requirement_id, document))
     with Session(engine) as session:
@@ -138,13 +148,20 @@ def plan(
         }
     try:
         event = build_event(
-            settings, shortlists, suppliers, read_decisions(decisions) if decisions else []
+            settings,
+            shortlists,
+            suppliers,
+            read_decisions(decisions) if decisions else [],
+            consortia=consortia,
         )
     except MitraError as exc:
         fail(str(exc))
     out.write_text(json.dumps(event, ensure_ascii=False, indent=2), encoding="utf-8")
     buyers = sum(1 for p in event["participants"] if p["role"] == "buyer")
+    groups = sum(1 for m in event["meetings"] if len(m["participants"]) > 2)
     console.print(
         f"[green]Wrote {out}[/]: {buyers} buyers, {len(event['participants']) - buyers} suppliers, "
-        f"{len(event['meetings'])} meeting requests, {len(event['slots'])} slots × {tables} tables."
+        f"{len(event['meetings'])} meeting requests"
+        + (f" ({groups} with a consortium)" if groups else "")
+        + f", {len(event['slots'])} slots × {tables} tables."
     )

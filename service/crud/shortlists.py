@@ -26,7 +26,7 @@ from service.catalog import current_revision
 from service.crud import shortlist_cache
 from service.crud.errors import NotFound
 from service.crud.suppliers import get_supplier
-from service.shortlists import active_profile, run_shortlist
+from service.shortlists import active_profile, remember, run_shortlist
 
 
 def overrides_for(session: Session, requirement_id: str) -> list[ShortlistOverride]:
@@ -46,10 +46,13 @@ def shortlist(
     top: int,
     include_ineligible: bool,
     stored: bool,
+    consortia: int = 0,
 ) -> dict[str, Any]:
     """The contract's shortlist document for `requirement`, remembered for its owner.
 
     Forced entries apply only to stored requirements: an inline one has no organizer yet.
+    With `consortia` > 0 it carries up to that many group proposals; a supplier forced out
+    is in none of them.
     """
     with Session(engine) as session:
         forced = overrides_for(session, requirement.requirement_id) if stored else []
@@ -61,25 +64,15 @@ def shortlist(
             profile.version,
             top,
             include_ineligible,
+            consortia,
             [(o.supplier_id, o.mode) for o in forced],
             requirement_to_json(requirement),
         )
     document = shortlist_cache.get(key)
     if document is None:
-        document = _ranked(engine, requirement, profile, top, include_ineligible, forced)
+        document = _ranked(engine, requirement, profile, top, include_ineligible, consortia, forced)
         shortlist_cache.put(key, document)
-    with Session(engine) as session:
-        session.add(
-            ShortlistRun(
-                requirement_id=requirement.requirement_id,
-                owner_id=owner_id,
-                profile_name=profile.name,
-                profile_version=profile.version,
-                requirement=requirement_to_json(requirement),
-                document=document,
-            )
-        )
-        session.commit()
+    remember(engine, requirement, document, profile, owner_id)
     return document
 
 
@@ -89,6 +82,7 @@ def _ranked(
     profile: WeightsProfile,
     top: int,
     include_ineligible: bool,
+    consortia: int,
     forced: list[ShortlistOverride],
 ) -> dict[str, Any]:
     out_ids = {o.supplier_id for o in forced if o.mode == "out"}
@@ -100,11 +94,20 @@ def _ranked(
         include_ineligible=include_ineligible,
         profile=profile,
         store=False,
+        consortia=consortia,
     )
     if not forced:
         return document
+    if "consortia" in document:
+        document["consortia"] = _without(document["consortia"], out_ids)
     with Session(engine) as session:
         return _apply(session, document, requirement, top, out_ids, in_ids)
+
+
+def _without(proposals: list[dict[str, Any]], out_ids: set[str]) -> list[dict[str, Any]]:
+    """Proposals with no member the organizer forced out, ranked again from 1."""
+    kept = [p for p in proposals if not any(m["supplier_id"] in out_ids for m in p["members"])]
+    return [{**p, "rank": position} for position, p in enumerate(kept, start=1)]
 
 
 def _apply(

@@ -20,6 +20,15 @@ from service.routes.paging import Limit, Offset, Page
 router = APIRouter(prefix="/requirements", tags=["requirements"])
 
 Top = Annotated[int, Query(ge=1, le=200, description="How many eligible suppliers to list.")]
+Consortia = Annotated[
+    int,
+    Query(
+        ge=0,
+        le=10,
+        description="Also propose up to this many groups of suppliers that together serve the "
+        "requirement (the `consortia` list; empty when one supplier can serve it alone).",
+    ),
+]
 
 
 class RequirementPublic(BaseModel):
@@ -90,6 +99,7 @@ def run_shortlist(
     user: CurrentUser,
     top: Top = 10,
     include_ineligible: bool = False,
+    consortia: Consortia = 0,
 ) -> dict[str, Any]:
     """Rank the catalogue for a stored requirement; the body is contract section 3."""
     row = crud.get_requirement(session, user, requirement_id)
@@ -101,6 +111,7 @@ def run_shortlist(
         top=top,
         include_ineligible=include_ineligible,
         stored=True,
+        consortia=consortia,
     )
 
 

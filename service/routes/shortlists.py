@@ -12,7 +12,7 @@ from models.requirement import RequirementIn, parse_requirement
 from service.crud import shortlists as crud
 from service.deps import CurrentUser, EngineDep, SessionDep
 from service.routes.paging import Limit, Offset, Page, RowId
-from service.routes.requirements import Top
+from service.routes.requirements import Consortia, Top
 
 router = APIRouter(prefix="/shortlists", tags=["shortlists"])
 
@@ -32,6 +32,7 @@ def run_inline(
     user: CurrentUser,
     top: Top = 10,
     include_ineligible: bool = False,
+    consortia: Consortia = 0,
 ) -> dict[str, Any]:
     """Rank the catalogue for a requirement sent in the body (not stored); contract section 3."""
     requirement = parse_requirement(body.model_dump(mode="json"))
@@ -42,6 +43,7 @@ def run_inline(
         top=top,
         include_ineligible=include_ineligible,
         stored=False,
+        consortia=consortia,
     )
 
 

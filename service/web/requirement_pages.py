@@ -31,6 +31,8 @@ from service.web.session import OrganizerForm, PageUser, WriterForm, WriterPage
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
 SHORTLIST_TOP = 10
+# The organizer's page also proposes groups of suppliers when no one supplier can serve alone.
+ORGANIZER_CONSORTIA = 3
 
 
 def _buyer_accounts(session: SessionDep) -> list[User]:
@@ -164,6 +166,7 @@ def shortlist_page(
     """The requirement and its ranked suppliers, each with why it ranks there."""
     row = crud.get_requirement(session, user, requirement_id)
     requirement = crud.stored_requirement(row)
+    is_organizer = user.role == Role.organizer
     document = shortlist_crud.shortlist(
         engine,
         row.owner_id,
@@ -171,8 +174,8 @@ def shortlist_page(
         top=SHORTLIST_TOP,
         include_ineligible=False,
         stored=True,
+        consortia=ORGANIZER_CONSORTIA if is_organizer else 0,
     )
-    is_organizer = user.role == Role.organizer
     overrides = shortlist_crud.overrides_for(session, requirement_id) if is_organizer else []
     return render(
         request,

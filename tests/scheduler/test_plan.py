@@ -10,6 +10,8 @@ import pytest
 from matcher.errors import EventError
 from scheduler.event import load_event
 from scheduler.plan import BuyerShortlist, Decision, PlanSettings, SessionSpec, build_event
+from scheduler.solve import solve
+from scheduler.validate import validate
 
 SUPPLIERS = {
     f"S{i:02d}": {"name": f"UD Logam Takaru {i}", "regency": "Kab. Tegal", "products": "bracket"}
@@ -88,3 +90,66 @@ def test_forced_and_manual_decisions_are_recorded() -> None:
 def test_decision_for_unknown_supplier_is_refused() -> None:
     with pytest.raises(EventError, match="S77 is not registered"):
         build_event(settings(), [], SUPPLIERS, [Decision("AHM", "S77", by="x", action="force_in")])
+
+
+PIN_CONSORTIUM = {
+    "rank": 1,
+    "score": 0.78,
+    "lead": "S01",
+    "name": "Konsorsium LIK Takaru",
+    "members": [
+        {"supplier_id": "S01", "processes": ["turning", "milling"], "monthly_volume": 15000},
+        {"supplier_id": "S02", "processes": ["chrome plating"], "monthly_volume": 15000},
+        {"supplier_id": "S03", "processes": ["chrome plating"], "monthly_volume": 5000},
+    ],
+    "why": ["together cover every required process", "all 3 members in LIK Takaru"],
+}
+
+
+def with_consortium(buyer: str, scores: list[tuple[str, float]]) -> BuyerShortlist:
+    plain = shortlist(buyer, scores)
+    second = {**PIN_CONSORTIUM, "rank": 2, "members": PIN_CONSORTIUM["members"][:2]}
+    return BuyerShortlist(
+        buyer, plain.requirement_id, {**plain.document, "consortia": [PIN_CONSORTIUM, second]}
+    )
+
+
+def test_consortium_becomes_one_meeting_of_the_buyer_and_every_member() -> None:
+    shortlists = [
+        with_consortium("PT Astra Otoparts", [("S04", 0.6)]),
+        shortlist("AHM", [("S01", 0.9), ("S05", 0.7)]),
+    ]
+    event = build_event(settings(), shortlists, SUPPLIERS, consortia=1)
+    group = [m for m in event["meetings"] if len(m["participants"]) > 2]
+    assert [m["participants"] for m in group] == [["B-PT-ASTRA-OTOPARTS", "S01", "S02", "S03"]]
+    assert group[0]["priority"] == 0.78 and group[0]["mandatory"] is False
+    note = next(r for r in event["plan"]["requests"] if r["meeting"] == group[0]["id"])
+    assert note["source"] == "consortium" and note["requirement_id"] == "REQ-PT Astra Otoparts"
+    assert note["consortium"]["members"][1]["processes"] == ["chrome plating"]
+    assert {"S02", "S03"} <= {p["id"] for p in event["participants"]}
+
+    schedule = solve(load_event(event), time_limit=10)
+    assert schedule.status == "optimal"
+    assert validate(load_event(event), schedule) == []
+    placed = {a.meeting for a in schedule.assignments}
+    assert group[0]["id"] in placed
+    # S01 meets AHM alone and the Astra buyer with its group, never both at once.
+    slots = {a.meeting: a.slot for a in schedule.assignments}
+    ahm_s01 = next(m["id"] for m in event["meetings"] if m["participants"] == ["B-AHM", "S01"])
+    assert slots[ahm_s01] != slots[group[0]["id"]]
+
+
+def test_without_consortia_asked_no_group_meeting_is_made() -> None:
+    event = build_event(settings(), [with_consortium("AHM", [("S04", 0.6)])], SUPPLIERS)
+    assert all(len(m["participants"]) == 2 for m in event["meetings"])
+    two = build_event(settings(), [with_consortium("AHM", [])], SUPPLIERS, consortia=2)
+    assert [len(m["participants"]) for m in two["meetings"]] == [4, 3]
+
+
+def test_consortium_member_not_registered_is_refused() -> None:
+    stranger = {**PIN_CONSORTIUM, "members": [{"supplier_id": "S99", "processes": ["bubut"]}]}
+    document = {"results": [], "consortia": [stranger]}
+    with pytest.raises(EventError, match="S99 is not registered"):
+        build_event(
+            settings(), [BuyerShortlist("AHM", "REQ-AHM", document)], SUPPLIERS, consortia=1
+        )
