@@ -2,7 +2,9 @@
 
 Slots are filled in time order. In each slot the meetings that cannot wait (fixed there, last
 open slot, a participant with no slack left) go first, then meetings that keep a participant's
-run of meetings going (no new break), then the busiest participants. It may leave meetings out.
+run of meetings going (no new break), then the busiest participants. A local repair then fits in
+what the sweep left out and cuts breaks; a meeting may still be left out when no single move
+makes room for it.
 """
 
 from __future__ import annotations
@@ -11,11 +13,20 @@ from dataclasses import dataclass
 
 from scheduler.domains import PRECEDENCES, Domains
 from scheduler.event import Event, Meeting
+from scheduler.repair import Placement, complete, improve
 from scheduler.tables import shared_capacity
 
+POLISH_SECONDS = 2.0
 
-def greedy_slots(event: Event, domains: Domains) -> dict[str, int]:
-    """Meeting id → slot position for the meetings the greedy could place."""
+
+def greedy_slots(
+    event: Event, domains: Domains, *, polish_seconds: float = POLISH_SECONDS
+) -> dict[str, int]:
+    """Meeting id → slot position for the meetings the greedy could place.
+
+    The sweep's schedule is then repaired (scheduler.repair): left-out meetings are fitted in
+    by moving one other meeting, and meetings move or swap while that cuts breaks, for at most
+    `polish_seconds`."""
     meetings = {m.id: m for m in event.meetings}
     counted, capacity = shared_capacity(event)
     n_slots = len(event.slots)
@@ -61,48 +72,10 @@ def greedy_slots(event: Event, domains: Domains) -> dict[str, int]:
         waiting = [m for m in waiting if m not in placed]
         busy_prev = taken
         started |= taken
-    _insert_leftovers(event, domains, placed, counted, capacity)
-    return placed
-
-
-def _insert_leftovers(
-    event: Event, domains: Domains, placed: dict[str, int], counted: set[str], capacity: int
-) -> None:
-    """Put meetings the sweep missed into any slot still open to them, fewest new breaks first."""
-    busy: dict[str, set[int]] = {p: set() for p in domains.meetings_of}
-    load = [0] * len(event.slots)
-    meetings = {m.id: m for m in event.meetings}
-    for meeting_id, t in placed.items():
-        for p in meetings[meeting_id].participants:
-            busy[p].add(t)
-        load[t] += meeting_id in counted
-    for meeting in event.meetings:
-        if meeting.id in placed:
-            continue
-        fits = [
-            t
-            for t in domains.open_slots[meeting.id]
-            if not any(t in busy[p] for p in meeting.participants)
-            and (meeting.id not in counted or load[t] < capacity)
-            and all(placed.get(b, len(event.slots)) < t for b in meeting.after)
-            and all(
-                placed.get(m.id, len(event.slots)) > t
-                for m in event.meetings
-                if meeting.id in m.after
-            )
-        ]
-        if not fits:
-            continue
-
-        def new_breaks(t: int, people: list[str] = meeting.participants) -> int:
-            # A slot next to an existing meeting extends a run instead of opening a new one.
-            return sum(0 if {t - 1, t + 1} & busy[p] else 1 for p in people)
-
-        best = min(fits, key=new_breaks)
-        placed[meeting.id] = best
-        load[best] += meeting.id in counted
-        for p in meeting.participants:
-            busy[p].add(best)
+    placement = Placement(event, domains, placed)
+    complete(placement)
+    improve(placement, polish_seconds)
+    return dict(placement.slot)
 
 
 @dataclass

@@ -45,11 +45,36 @@ def portfolio(parameters: cp_model.SatParameters, workers: int, time_limit: floa
         parameters.optimize_with_core = True
 
 
-def hint_slots(sm: SlotModel, slots: dict[str, int]) -> None:
-    """Suggest a slot per meeting (a greedy schedule or a previous one) as the starting point."""
+def hint_slots(sm: SlotModel, slots: dict[str, int], *, complete_within: float = 0.0) -> None:
+    """Suggest a slot per meeting (a greedy schedule or a previous one) as the starting point.
+
+    With `complete_within` > 0 the hint is also worked out for every helper variable (busy,
+    break ends, patterns) by solving a copy of the model with the slots fixed. On a 500-meeting
+    event CP-SAT could not complete a slots-only hint by itself and started from a schedule with
+    more than twice the greedy's breaks. If the copy fails (the slots break a rule), the
+    slots-only hint stays.
+    """
+    sm.model.clear_hints()  # type: ignore[no-untyped-call]
     for meeting_id, chosen in slots.items():
         for t, lit in sm.x.get(meeting_id, {}).items():
             sm.model.add_hint(lit, t == chosen)
+    if complete_within <= 0 or not slots:
+        return
+    copy = sm.model.clone()
+    copy.clear_hints()  # type: ignore[no-untyped-call]
+    for meeting_id, lits in sm.x.items():
+        for t, lit in lits.items():
+            held = slots.get(meeting_id) == t
+            copy.add(copy.get_bool_var_from_proto_index(lit.index) == held)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = complete_within
+    if solver.solve(copy) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return
+    sm.model.clear_hints()  # type: ignore[no-untyped-call]
+    for index in range(len(sm.model.proto.variables)):
+        value = solver.value(copy.get_int_var_from_proto_index(index))
+        sm.model.add_hint(sm.model.get_int_var_from_proto_index(index), value)
 
 
 class _Reporter(cp_model.CpSolverSolutionCallback):

@@ -23,6 +23,7 @@ from scheduler.search import Progress, Tier, hint_slots, run, set_lexicographic_
 from scheduler.tables import assign_tables
 
 CPSAT_SHARE = 0.5  # of the breaks stage's time, when the MaxSAT engine can take over
+HINT_SECONDS = 10.0  # at most, for working out the full starting point (scheduler.search)
 PRIORITY_SHARE = 0.3  # of the time limit at most, for settling optional priority first
 
 
@@ -84,7 +85,7 @@ def solve(
         set_lexicographic_objective(sm, [objective_tiers(sm)[1]])
     else:
         set_lexicographic_objective(sm, objective_tiers(sm))
-    hint_slots(sm, start)
+    hint_slots(sm, start, complete_within=min(HINT_SECONDS, (clock.left() or 60.0) * 0.2))
     second_engine = (
         time_limit is not None and maxsat.available() and maxsat.supports(target, domains)
     )
