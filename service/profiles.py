@@ -30,6 +30,16 @@ def to_profile(row: WeightProfileRecord) -> WeightsProfile:
     )
 
 
+def to_record(profile: WeightsProfile, actor: str) -> WeightProfileRecord:
+    return WeightProfileRecord(
+        name=profile.name,
+        version=profile.version,
+        description=profile.description,
+        weights=profile.to_json()["weights"],
+        created_by=actor,
+    )
+
+
 def list_profiles(session: Session) -> list[WeightProfileRecord]:
     """Every stored version, by name then version."""
     query = select(WeightProfileRecord).order_by(
@@ -38,7 +48,8 @@ def list_profiles(session: Session) -> list[WeightProfileRecord]:
     return list(session.execute(query).scalars())
 
 
-def _row(session: Session, name: str, version: int | None) -> WeightProfileRecord | None:
+def stored_row(session: Session, name: str, version: int | None) -> WeightProfileRecord | None:
+    """The stored version (the newest when `version` is None), or None."""
     query = select(WeightProfileRecord).where(col(WeightProfileRecord.name) == name)
     if version is None:
         query = query.order_by(col(WeightProfileRecord.version).desc())
@@ -50,7 +61,7 @@ def _row(session: Session, name: str, version: int | None) -> WeightProfileRecor
 def get_profile(session: Session, name: str, version: int | None = None) -> WeightsProfile:
     """A stored profile (its newest version when none is given); the bundled default is
     always available as `default`."""
-    row = _row(session, name, version)
+    row = stored_row(session, name, version)
     if row is not None:
         return to_profile(row)
     bundled = WeightsProfile.load_default()
@@ -65,8 +76,10 @@ def _next_version(session: Session, name: str) -> int:
     latest = session.execute(
         select(func.max(WeightProfileRecord.version)).where(col(WeightProfileRecord.name) == name)
     ).scalar()
-    if latest is None and name == WeightsProfile.load_default().name:
-        return WeightsProfile.load_default().version + 1  # the bundled default is version 1
+    bundled = WeightsProfile.load_default()
+    if name == bundled.name:
+        # The bundled default counts as a saved version, so a saved "default" comes after it.
+        return max(int(latest or 0), bundled.version) + 1
     return int(latest or 0) + 1
 
 
@@ -78,15 +91,7 @@ def save_profile(session: Session, profile: WeightsProfile, *, actor: str) -> We
         dict(profile.weights),
         profile.description,
     ).validate()
-    session.add(
-        WeightProfileRecord(
-            name=stored.name,
-            version=stored.version,
-            description=stored.description,
-            weights=stored.to_json()["weights"],
-            created_by=actor,
-        )
-    )
+    session.add(to_record(stored, actor))
     session.add(
         AuditEvent(
             actor=actor,
@@ -114,7 +119,10 @@ def create_profile(
     actor: str,
 ) -> WeightsProfile:
     """A new profile name, version 1. Refused when the name exists (edit it instead)."""
-    if _row(session, name.strip(), None) is not None or name == WeightsProfile.load_default().name:
+    if (
+        stored_row(session, name.strip(), None) is not None
+        or name == WeightsProfile.load_default().name
+    ):
         raise ProfileError(
             f"profile '{name}' already exists: use edit to save a new version, or copy it"
         )
@@ -150,17 +158,9 @@ def activate_profile(
 ) -> WeightsProfile:
     """Make this version the one every new shortlist uses (stored in the database first)."""
     profile = get_profile(session, name, version)
-    if _row(session, profile.name, profile.version) is None:
+    if stored_row(session, profile.name, profile.version) is None:
         # The bundled default becomes a stored version so that activating it is recorded.
-        session.add(
-            WeightProfileRecord(
-                name=profile.name,
-                version=profile.version,
-                description=profile.description,
-                weights=profile.to_json()["weights"],
-                created_by=actor,
-            )
-        )
+        session.add(to_record(profile, actor))
         session.flush()
     session.execute(update(WeightProfileRecord).values(active=False))
     session.execute(

@@ -1,29 +1,20 @@
-"""Weight profiles: analysts save new versions and choose the active one."""
+"""Weight profiles as the API shows them. The rules (versions, validation, the bundled
+default, one active version) are `service.profiles`, shared with `mitra weights`."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select, update
 from sqlmodel import Session
 
+from matcher.errors import ProfileError
 from matcher.profile import WeightsProfile
-from models import AuditEvent, WeightProfileRecord
+from models import WeightProfileRecord
 from models.user import User
+from service import profiles
 from service.crud.errors import NotFound
+from service.deps import actor
 from service.shortlists import active_profile
-
-
-def list_profiles(session: Session) -> list[dict[str, Any]]:
-    rows = session.execute(
-        select(WeightProfileRecord).order_by(WeightProfileRecord.name, WeightProfileRecord.version)  # type: ignore[arg-type]
-    ).scalars()
-    stored = [profile_json(r) for r in rows]
-    if not any(p["active"] for p in stored):
-        # Nothing activated yet: the shipped default is what shortlists use.
-        default = WeightsProfile.load_default().to_json()
-        stored.insert(0, {**default, "active": True, "stored": False})
-    return stored
 
 
 def profile_json(row: WeightProfileRecord) -> dict[str, Any]:
@@ -39,19 +30,32 @@ def profile_json(row: WeightProfileRecord) -> dict[str, Any]:
     }
 
 
+def _bundled_json(active: bool) -> dict[str, Any]:
+    return {**WeightsProfile.load_default().to_json(), "active": active, "stored": False}
+
+
+def list_profiles(session: Session) -> list[dict[str, Any]]:
+    stored = [profile_json(r) for r in profiles.list_profiles(session)]
+    bundled = WeightsProfile.load_default()
+    if not any((p["name"], p["version"]) == (bundled.name, bundled.version) for p in stored):
+        # The shipped default is always there; it is active until an analyst activates one.
+        stored.insert(0, _bundled_json(active=not any(p["active"] for p in stored)))
+    return stored
+
+
 def active(session: Session) -> dict[str, Any]:
     return active_profile(session).to_json()
 
 
-def get_profile(session: Session, name: str, version: int) -> WeightProfileRecord:
-    row = session.execute(
-        select(WeightProfileRecord).where(
-            WeightProfileRecord.name == name, WeightProfileRecord.version == version
-        )
-    ).scalar()
-    if row is None:
-        raise NotFound(f"no weights profile '{name}' version {version}")
-    return row
+def get_profile(session: Session, name: str, version: int) -> dict[str, Any]:
+    row = profiles.stored_row(session, name, version)
+    if row is not None:
+        return profile_json(row)
+    try:
+        profiles.get_profile(session, name, version)  # the bundled default is not stored
+    except ProfileError:
+        raise NotFound(f"no weights profile '{name}' version {version}") from None
+    return _bundled_json(active=active_profile(session).name == name)
 
 
 def save_version(
@@ -61,49 +65,20 @@ def save_version(
     weights: dict[str, Any],
     description: str,
     activate: bool,
-) -> WeightProfileRecord:
+) -> dict[str, Any]:
     """Store the next version of profile `name`; ProfileError names every bad weight."""
-    latest = session.execute(
-        select(func.max(WeightProfileRecord.version)).where(WeightProfileRecord.name == name)
-    ).scalar()
-    version = int(latest or 0) + 1
-    profile = WeightsProfile(name=name, version=version, weights=weights, description=description)
-    profile.validate()
-    row = WeightProfileRecord(
-        name=name,
-        version=version,
-        description=description,
-        weights=profile.to_json()["weights"],
-        created_by=f"{user.name} ({user.role})",
+    saved = profiles.save_profile(
+        session, WeightsProfile(name, 1, weights, description), actor=actor(user)
     )
-    session.add(row)
-    session.add(
-        AuditEvent(
-            actor=row.created_by,
-            action="save_profile",
-            target=f"{name} v{version}",
-            detail={"weights": row.weights},
-        )
-    )
-    session.commit()
-    session.refresh(row)
     if activate:
-        return activate_version(session, user, name, version)
-    return row
+        profiles.activate_profile(session, saved.name, saved.version, actor=actor(user))
+    return get_profile(session, saved.name, saved.version)
 
 
-def activate_version(session: Session, user: User, name: str, version: int) -> WeightProfileRecord:
-    row = get_profile(session, name, version)
-    session.execute(update(WeightProfileRecord).values(active=False))
-    row.active = True
-    session.add(row)
-    session.add(
-        AuditEvent(
-            actor=f"{user.name} ({user.role})",
-            action="activate_profile",
-            target=f"{name} v{version}",
-        )
-    )
-    session.commit()
-    session.refresh(row)
-    return row
+def activate_version(session: Session, user: User, name: str, version: int) -> dict[str, Any]:
+    try:
+        profiles.get_profile(session, name, version)
+    except ProfileError:
+        raise NotFound(f"no weights profile '{name}' version {version}") from None
+    profiles.activate_profile(session, name, version, actor=actor(user))
+    return get_profile(session, name, version)

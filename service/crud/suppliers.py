@@ -12,10 +12,10 @@ import math
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from pydantic import ValidationError
-from sqlalchemy import String, cast, delete, func, select, update
+from pydantic import BaseModel, Field, ValidationError
+from sqlalchemy import String, cast, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from models import AuditEvent, Supplier
 from models.event import ContactRelease
@@ -23,7 +23,6 @@ from models.supplier import SupplierCreate, SupplierPrivate, SupplierPublic, utc
 from service.catalog import bump_revision
 from service.crud.errors import Conflict, Invalid, NotFound, Stale
 
-FILTERS = ("process", "certification", "regency", "cluster", "cooperative", "q")
 NOT_NULL = (
     "name",
     "regency",
@@ -99,27 +98,45 @@ def _text_filter(column: Any, value: str) -> Any:
     return func.lower(cast(column, String)).contains(value.strip().lower(), autoescape=True)
 
 
+class SupplierFilters(BaseModel):
+    """The catalogue's filters, for the API and the page alike: every one given must match
+    (case-insensitive, part of a word is enough); empty means not filtered."""
+
+    process: str = Field(default="", max_length=200)
+    certification: str = Field(default="", max_length=200)
+    regency: str = Field(default="", max_length=200)
+    cluster: str = Field(default="", max_length=200)
+    cooperative: str = Field(default="", max_length=200)
+    q: str = Field(default="", max_length=200, description="Words in name or products")
+
+    def conditions(self) -> list[Any]:
+        columns = {
+            "process": [col(Supplier.processes)],
+            "certification": [col(Supplier.certifications)],
+            "regency": [col(Supplier.regency)],
+            "cluster": [col(Supplier.cluster)],
+            "cooperative": [col(Supplier.cooperative)],
+            "q": [col(Supplier.name), col(Supplier.products)],
+        }
+        found = []
+        for key, searched in columns.items():
+            term: str = getattr(self, key)
+            if term:
+                found.append(or_(*(_text_filter(column, term) for column in searched)))
+        return found
+
+
 def list_suppliers(
-    session: Session, filters: dict[str, str | None], offset: int, limit: int
+    session: Session, filters: SupplierFilters, offset: int, limit: int
 ) -> tuple[int, list[Supplier]]:
-    conditions = []
-    if filters.get("process"):
-        conditions.append(_text_filter(Supplier.processes, filters["process"] or ""))
-    if filters.get("certification"):
-        conditions.append(_text_filter(Supplier.certifications, filters["certification"] or ""))
-    for key in ("regency", "cluster", "cooperative"):
-        if filters.get(key):
-            conditions.append(_text_filter(getattr(Supplier, key), filters[key] or ""))
-    if filters.get("q"):
-        term = filters["q"] or ""
-        conditions.append(_text_filter(Supplier.name, term) | _text_filter(Supplier.products, term))
+    conditions = filters.conditions()
     total = session.execute(select(func.count()).select_from(Supplier).where(*conditions)).scalar()
     rows = session.execute(
         select(Supplier)
         .where(*conditions)
-        .order_by(Supplier.supplier_id)
+        .order_by(col(Supplier.supplier_id))
         .offset(offset)
-        .limit(limit)  # type: ignore[arg-type]
+        .limit(limit)
     )
     return int(total or 0), list(rows.scalars())
 

@@ -39,20 +39,19 @@ def active_profile(session: SessionDep, user: OrganizerOrAnalyst) -> dict[str, A
 def get_profile(
     name: str, version: Version, session: SessionDep, user: OrganizerOrAnalyst
 ) -> dict[str, Any]:
-    return crud.profile_json(crud.get_profile(session, name, version))
+    return crud.get_profile(session, name, version)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 def save_profile(body: ProfileIn, session: SessionDep, user: Analyst) -> dict[str, Any]:
     """Save the next version of a profile (optionally making it the active one)."""
-    row = crud.save_version(
+    return crud.save_version(
         session, user, body.name.strip(), body.weights, body.description, body.activate
     )
-    return crud.profile_json(row)
 
 
 @router.post("/{name}/{version}/activate")
 def activate_profile(
     name: str, version: Version, session: SessionDep, user: Analyst
 ) -> dict[str, Any]:
-    return crud.profile_json(crud.activate_version(session, user, name, version))
+    return crud.activate_version(session, user, name, version)

@@ -20,7 +20,6 @@ from service.routes.paging import Limit, Offset, Page
 router = APIRouter(prefix="/suppliers", tags=["suppliers"])
 
 SupplierOut = SupplierPrivate | SupplierPublic
-Filter = Annotated[str | None, Query(max_length=200)]
 
 
 def _views(session: SessionDep, user: User, rows: list[Any]) -> list[SupplierOut]:
@@ -37,24 +36,11 @@ def _views(session: SessionDep, user: User, rows: list[Any]) -> list[SupplierOut
 def list_suppliers(
     session: SessionDep,
     user: CurrentUser,
+    filters: Annotated[crud.SupplierFilters, Query()],
     offset: Offset = 0,
     limit: Limit = 50,
-    process: Filter = None,
-    certification: Filter = None,
-    regency: Filter = None,
-    cluster: Filter = None,
-    cooperative: Filter = None,
-    q: Annotated[str | None, Query(max_length=200, description="Words in name or products")] = None,
 ) -> Page[SupplierOut]:
     """Suppliers matching every filter given (case-insensitive, part of a word is enough)."""
-    filters = {
-        "process": process,
-        "certification": certification,
-        "regency": regency,
-        "cluster": cluster,
-        "cooperative": cooperative,
-        "q": q,
-    }
     total, rows = crud.list_suppliers(session, filters, offset, limit)
     items = _views(session, user, rows)
     return Page(total=total, offset=offset, limit=limit, items=items)

@@ -22,7 +22,6 @@ router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
 PAGE_SIZE = 50
 PREVIEW_ROWS = 20
-Filter = Annotated[str, Query(max_length=200)]
 
 
 @router.get("/pemasok")
@@ -30,30 +29,17 @@ def supplier_list(
     request: Request,
     session: SessionDep,
     user: StaffPage,
-    process: Filter = "",
-    certification: Filter = "",
-    regency: Filter = "",
-    cluster: Filter = "",
-    cooperative: Filter = "",
-    q: Filter = "",
+    filters: Annotated[crud.SupplierFilters, Query()],
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
-    filters: dict[str, str | None] = {
-        "process": process,
-        "certification": certification,
-        "regency": regency,
-        "cluster": cluster,
-        "cooperative": cooperative,
-        "q": q,
-    }
     total, rows = crud.list_suppliers(session, filters, (page - 1) * PAGE_SIZE, PAGE_SIZE)
-    given = {k: v for k, v in filters.items() if v}
+    given = filters.model_dump(exclude_defaults=True)
     pages = max(1, -(-total // PAGE_SIZE))
     return render(
         request,
         "suppliers.html",
         {
-            "filters": filters,
+            "filters": filters.model_dump(),
             "suppliers": rows,
             "total": total,
             "page": page,

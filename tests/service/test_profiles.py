@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from matcher.errors import ProfileError
 from matcher.profile import WeightsProfile
+from models import WeightProfileRecord
 from service.profiles import (
     activate_profile,
     copy_profile,
@@ -19,6 +20,7 @@ from service.profiles import (
     parse_weight_settings,
 )
 from service.shortlists import active_profile
+from tests.service.conftest import Api
 from tests.service.helpers import dump
 
 pytestmark = pytest.mark.db
@@ -96,3 +98,39 @@ def test_weight_settings_from_the_command_line():
     assert parse_weight_settings(["capability=0,4", "text=0.1"]) == {"capability": 0.4, "text": 0.1}
     with pytest.raises(ProfileError, match="'distance' must look like"):
         parse_weight_settings(["distance", "capability=x"])
+
+
+def test_saving_default_comes_after_the_bundled_version(engine: Engine):
+    bundled = WeightsProfile.load_default()
+    with Session(engine) as session:
+        # An old database holds version 1 of the default, saved before v2 was bundled.
+        weights = WeightsProfile.load_default().to_json()["weights"]
+        session.add(WeightProfileRecord(name="default", version=1, weights=weights))
+        session.commit()
+        save = edit_profile(session, "default", {"distance": 0.2}, actor="analis")
+        assert save.version == bundled.version + 1
+        again = edit_profile(session, "default", {"distance": 0.1}, actor="analis")
+        assert again.version == bundled.version + 2
+
+
+def test_the_api_uses_the_same_versions_as_the_command_line(
+    api: Api, analyst: dict[str, str]
+) -> None:
+    bundled = WeightsProfile.load_default()
+    listed = api.client.get("/api/profiles", headers=analyst).json()
+    assert [(p["name"], p["version"], p["active"]) for p in listed] == [
+        ("default", bundled.version, True)
+    ]
+    shipped = api.client.get(f"/api/profiles/default/{bundled.version}", headers=analyst)
+    assert shipped.status_code == 200 and shipped.json()["stored"] is False
+    saved = api.client.post(
+        "/api/profiles",
+        json={"name": "default", "weights": {"capability": 0.6, "distance": 0.4}},
+        headers=analyst,
+    ).json()
+    assert saved["version"] == bundled.version + 1
+    # Going back to the shipped weights is recorded like any other activation.
+    back = api.client.post(f"/api/profiles/default/{bundled.version}/activate", headers=analyst)
+    assert back.status_code == 200 and back.json()["active"] is True
+    with Session(api.engine) as session:
+        assert [r.version for r in list_profiles(session) if r.active] == [bundled.version]
