@@ -9,6 +9,8 @@ makes room for it.
 
 from __future__ import annotations
 
+import random
+import time
 from dataclasses import dataclass
 
 from scheduler.domains import PRECEDENCES, Domains
@@ -17,6 +19,8 @@ from scheduler.repair import Placement, complete, improve
 from scheduler.tables import shared_capacity
 
 POLISH_SECONDS = 2.0
+RETRIES = 8
+JITTER = 5.0  # urgency points: reorders meetings of similar urgency, never "now or never" ones
 
 
 def greedy_slots(
@@ -25,8 +29,37 @@ def greedy_slots(
     """Meeting id → slot position for the meetings the greedy could place.
 
     The sweep's schedule is then repaired (scheduler.repair): left-out meetings are fitted in
-    by moving one other meeting, and meetings move or swap while that cuts breaks, for at most
-    `polish_seconds`."""
+    by moving other meetings, and meetings move or swap while that cuts breaks. While meetings
+    are still left out, the sweep is retried with its ties broken at random (seeded, so the
+    result is repeatable), within about `polish_seconds` in all; the best attempt wins."""
+    deadline = time.monotonic() + polish_seconds
+    best: Placement | None = None
+    for attempt in range(RETRIES + 1):
+        noise = random.Random(attempt) if attempt else None
+        placement = Placement(event, domains, _sweep(event, domains, noise))
+        complete(placement)
+        improve(placement, max(deadline - time.monotonic(), 0.0) / 2)
+        complete(placement)
+        if best is None or _rank(placement) < _rank(best):
+            best = placement
+        everything = len(best.slot) == len(event.meetings) and _rank(best)[2] == 0
+        if everything or time.monotonic() >= deadline:
+            break
+    assert best is not None
+    return dict(best.slot)
+
+
+def _rank(placement: Placement) -> tuple[int, float, int, int]:
+    """Lower is better: mandatory meetings left out, priority left out, breaks above the
+    fairness cap, breaks."""
+    held = placement.slot
+    missed_mandatory = sum(1 for m in placement.mandatory if m not in held)
+    missed = sum(p for m, p in placement.priority.items() if m not in held)
+    return missed_mandatory, missed, *placement.score(placement.busy)
+
+
+def _sweep(event: Event, domains: Domains, noise: random.Random | None) -> dict[str, int]:
+    """Fill slots in time order; with `noise`, near-equal urgencies are ordered at random."""
     meetings = {m.id: m for m in event.meetings}
     counted, capacity = shared_capacity(event)
     n_slots = len(event.slots)
@@ -50,7 +83,9 @@ def greedy_slots(
         state = _SlotState(t, open_left, left, busy_prev, started)
         candidates = sorted(
             (m for m in waiting if ready(m)),
-            key=lambda m: _urgency(meetings[m], domains, state),
+            key=lambda m: (
+                _urgency(meetings[m], domains, state) + (noise.uniform(0, JITTER) if noise else 0.0)
+            ),
             reverse=True,
         )
         taken: set[str] = set()
@@ -72,10 +107,7 @@ def greedy_slots(
         waiting = [m for m in waiting if m not in placed]
         busy_prev = taken
         started |= taken
-    placement = Placement(event, domains, placed)
-    complete(placement)
-    improve(placement, polish_seconds)
-    return dict(placement.slot)
+    return placed
 
 
 @dataclass

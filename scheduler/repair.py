@@ -5,9 +5,10 @@ leave meetings out and leave gaps. Two cheap local steps fix most of that:
 * completion: a left-out meeting (most constrained first) takes a slot whose only obstacle is
   one other meeting that can itself move to another free slot (a one-step ejection chain);
 * improvement: move one meeting to another slot, or swap the slots of two meetings that share a
-  participant, whenever that lowers the breaks of the people involved (first improvement).
+  participant, whenever that lowers the breaks above the fairness cap, or else the breaks, of
+  the people involved (first improvement).
 Every move keeps all the rules (clashes, tables, unavailable slots, sessions, fixed slots,
-precedences, and no participant above the fairness cap).
+precedences); completion keeps everyone within the fairness cap except for a mandatory meeting.
 """
 
 from __future__ import annotations
@@ -77,8 +78,22 @@ class Placement:
     def breaks_of(self, people: Iterable[str]) -> int:
         return sum(breaks_in(self.busy[p]) for p in people)
 
-    def fair(self, people: Iterable[str]) -> bool:
-        return self.cap is None or all(breaks_in(self.busy[p]) <= self.cap for p in people)
+    def score(self, people: Iterable[str]) -> tuple[int, int]:
+        """(breaks above the fairness cap, breaks) of these people: lower is better."""
+        counts = [breaks_in(self.busy[p]) for p in people]
+        excess = 0 if self.cap is None else sum(max(0, c - self.cap) for c in counts)
+        return excess, sum(counts)
+
+    def counts(self, people: Iterable[str]) -> dict[str, int]:
+        return {p: breaks_in(self.busy[p]) for p in people}
+
+    def fair(self, people: Iterable[str], before: dict[str, int] | None = None) -> bool:
+        """Nobody above the fairness cap, unless already that far above it `before`
+        (so a move that lowers an unfair participant's breaks is still allowed)."""
+        if self.cap is None:
+            return True
+        allowed = before or {}
+        return all(breaks_in(self.busy[p]) <= max(self.cap, allowed.get(p, 0)) for p in people)
 
 
 def complete(placement: Placement) -> None:
@@ -103,9 +118,9 @@ def complete(placement: Placement) -> None:
             best = min(direct, key=lambda t: _added_breaks(placement, meeting_id, t))
             placement.place(meeting_id, best)
             continue
-        for t in open_slots:
-            if _place_by_moving_one(placement, meeting_id, t):
-                break
+        if any(_place_by_moving_one(placement, meeting_id, t) for t in open_slots):
+            continue
+        _place_by_chain_swap(placement, meeting_id)
 
 
 def _fair_at(placement: Placement, meeting_id: str, t: int) -> bool:
@@ -158,6 +173,65 @@ def _place_by_moving_one(placement: Placement, meeting_id: str, t: int) -> bool:
     return False
 
 
+CHAIN_LIMIT = 80  # meetings in one swap chain; longer chains are rarely worth the check
+
+
+def _place_by_chain_swap(placement: Placement, meeting_id: str) -> bool:
+    """Free a slot for the meeting by swapping two slots along a chain of meetings.
+
+    The classic repair for edge colouring (a Kempe chain): the meetings in the way at slot a move
+    to slot b, the meetings they then clash with at b move to a, and so on.
+    """
+    open_slots = placement.domains.open_slots[meeting_id]
+    for a in open_slots:
+        for b in range(len(placement.load)):
+            if b != a and _swap_chain(placement, meeting_id, a, b):
+                placement.place(meeting_id, a)
+                return True
+    return False
+
+
+def _swap_chain(placement: Placement, meeting_id: str, a: int, b: int) -> bool:
+    """Swap slots a and b along the chain starting at the meeting's blockers at a; keep the
+    swap (and return True) only if the meeting then fits at a and every rule holds."""
+    people = placement.members[meeting_id]
+    moved: dict[str, int] = {}
+    queue = [(placement.busy[p][a], a) for p in people if a in placement.busy[p]]
+    if not queue:
+        return False
+    for blocker, _ in queue:
+        moved[blocker] = b
+    while queue:
+        current, source = queue.pop()
+        target = b if source == a else a
+        for person in placement.members[current]:
+            other = placement.busy[person].get(target)
+            if other is not None and other not in moved:
+                moved[other] = source
+                queue.append((other, target))
+        if len(moved) > CHAIN_LIMIT:
+            return False
+    if any(t not in placement.domains.open_slots[m] for m, t in moved.items()):
+        return False
+    touched = {p for m in moved for p in placement.members[m]}
+    before = placement.counts(touched)
+    homes = {m: placement.remove(m) for m in moved}
+    for m, t in moved.items():
+        placement.place(m, t)
+    ok = (
+        placement.fits(meeting_id, a)
+        and all(placement.load[t] <= placement.capacity for t in (a, b))
+        and all(placement.in_order(m, t) for m, t in moved.items())
+        and placement.fair(touched, before)
+    )
+    if not ok:
+        for m in moved:
+            placement.remove(m)
+        for m, t in homes.items():
+            placement.place(m, t)
+    return ok
+
+
 def improve(placement: Placement, seconds: float) -> None:
     """Move and swap meetings while that lowers breaks, for at most `seconds`."""
     deadline = time.monotonic() + seconds
@@ -173,15 +247,15 @@ def improve(placement: Placement, seconds: float) -> None:
 
 def _better_slot(placement: Placement, meeting_id: str) -> bool:
     people = placement.members[meeting_id]
-    before = placement.breaks_of(people)
-    if before == 0:
+    before = placement.score(people)
+    if before == (0, 0):
         return False
     home = placement.remove(meeting_id)
     for t in placement.domains.open_slots[meeting_id]:
         if t == home or not placement.fits(meeting_id, t):
             continue
         placement.place(meeting_id, t)
-        if placement.breaks_of(people) < before and placement.fair(people):
+        if placement.score(people) < before:
             return True
         placement.remove(meeting_id)
     placement.place(meeting_id, home)
@@ -200,14 +274,14 @@ def _better_swap(placement: Placement, meeting_id: str) -> bool:
             if t not in placement.domains.open_slots[meeting_id]:
                 continue
             people = set(placement.members[meeting_id]) | set(placement.members[other])
-            before = placement.breaks_of(people)
+            before = placement.score(people)
             placement.remove(meeting_id)
             placement.remove(other)
             if placement.fits(meeting_id, t):
                 placement.place(meeting_id, t)
                 if placement.fits(other, home):
                     placement.place(other, home)
-                    if placement.breaks_of(people) < before and placement.fair(people):
+                    if placement.score(people) < before:
                         return True
                     placement.remove(other)
                 placement.remove(meeting_id)
