@@ -19,7 +19,14 @@ from scheduler.priority import (
     settle_priority,
 )
 from scheduler.result import Breaks, Schedule
-from scheduler.search import Progress, Tier, hint_slots, run, set_lexicographic_objective
+from scheduler.search import (
+    LNS_ONLY_MEETINGS,
+    Progress,
+    Tier,
+    hint_slots,
+    run,
+    set_lexicographic_objective,
+)
 from scheduler.tables import assign_tables
 
 CPSAT_SHARE = 0.5  # of the breaks stage's time, when the MaxSAT engine can take over
@@ -96,6 +103,7 @@ def solve(
         sm,
         time_limit=first_limit,
         workers=workers,
+        lns_only=len(target.meetings) > LNS_ONLY_MEETINGS,
         progress=_scaled(
             progress, base, (1 - base) * (CPSAT_SHARE if second_engine else 1), "breaks"
         ),
