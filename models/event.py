@@ -106,7 +106,14 @@ class ShortlistOverride(SQLModel, table=True):
     """An organizer forced a supplier into or out of a requirement's shortlist, and why."""
 
     __tablename__ = "shortlist_override"
-    __table_args__ = (UniqueConstraint("requirement_id", "supplier_id"),)
+    __table_args__ = (
+        UniqueConstraint(
+            "owner_id",
+            "requirement_id",
+            "supplier_id",
+            name="uq_shortlist_override_owner_requirement_supplier",
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     requirement_id: str = Field(max_length=120, index=True)
@@ -115,6 +122,7 @@ class ShortlistOverride(SQLModel, table=True):
     reason: str = Field(max_length=1000)
     actor: str = Field(default="", max_length=200)
     at: datetime = Field(default_factory=utcnow)
+    owner_id: int | None = Field(default=None, index=True)  # whose requirement (ids are per buyer)
 
 
 # API schemas: the contract's event (section 5) plus links to accounts and suppliers.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.supplier import utcnow
@@ -13,9 +13,13 @@ from models.supplier import utcnow
 
 class RequirementRecord(SQLModel, table=True):
     __tablename__ = "requirement"
+    # Unique per buyer: another buyer's id must not be revealed by refusing it (migration 0004).
+    __table_args__ = (
+        Index("uq_requirement_owner_requirement", "owner_id", "requirement_id", unique=True),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
-    requirement_id: str = Field(index=True, unique=True, max_length=120)
+    requirement_id: str = Field(index=True, max_length=120)
     buyer: str = Field(default="", max_length=300)
     owner_id: int | None = Field(default=None, index=True)  # the buyer account that sent it
     document: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))

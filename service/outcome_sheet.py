@@ -14,8 +14,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from matcher.errors import RowError
+from models.numbers import parse_quantity
 from models.outcome import OUTCOMES, OutcomeCreate
-from service.numbers import parse_quantity
 from service.sheets import header_key
 from service.tabular import read_table
 
@@ -63,6 +63,9 @@ class KnownIds:
     requirements: dict[str, str]  # requirement_id (folded) → requirement_id as stored
     requirement_buyers: dict[str, str]  # requirement_id (folded) → buyer
     buyers: dict[str, str]  # buyer (folded) → buyer as stored
+    # requirement_id (folded) → every buyer using it, when several buyers chose the same id
+    # (ids are unique per buyer); such a row must name its buyer.
+    shared: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -70,6 +73,28 @@ class ParsedOutcomes:
     outcomes: list[OutcomeCreate] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+
+
+def _requirement_buyer(
+    known: KnownIds,
+    folded: str,
+    requirement_id: str,
+    given: str,
+    err: Callable[[str, str], None],
+) -> str:
+    """The buyer of a requirement; where several buyers use the id, the one the row names."""
+    sharing = known.shared.get(folded)
+    if not sharing:
+        return known.requirement_buyers.get(folded, "")
+    named = {b.casefold(): b for b in sharing}.get(given.casefold())
+    if named is None:
+        err(
+            "buyer",
+            f"kebutuhan '{requirement_id}' dipakai oleh beberapa pembeli "
+            f"({'; '.join(sharing)}); isi kolom buyer dengan salah satunya",
+        )
+        return given
+    return named
 
 
 def outcome_key(outcome: OutcomeCreate) -> tuple[str, str, str, str]:
@@ -165,7 +190,7 @@ def _check_row(
         else:
             # The stored spelling and buyer, so one fact always has one key.
             requirement_id = known.requirements[folded]
-            buyer = known.requirement_buyers.get(folded, "")
+            buyer = _requirement_buyer(known, folded, requirement_id, buyer, err)
     elif buyer:
         if buyer.casefold() not in known.buyers:
             err("buyer", f"pembeli '{buyer}' tidak dikenal di kebutuhan yang tersimpan")

@@ -38,9 +38,11 @@ def known_ids(session: Session) -> KnownIds:
     stored = session.execute(
         select(col(RequirementRecord.requirement_id), col(RequirementRecord.buyer))
     )
+    users: dict[str, set[str]] = {}
     for requirement_id, buyer in stored:
         requirements[requirement_id.casefold()] = requirement_id
         requirement_buyers[requirement_id.casefold()] = buyer or ""
+        users.setdefault(requirement_id.casefold(), set()).add(buyer or "")
     runs = session.execute(select(col(ShortlistRun.requirement_id), col(ShortlistRun.requirement)))
     for requirement_id, document in runs:
         folded = requirement_id.casefold()
@@ -48,7 +50,8 @@ def known_ids(session: Session) -> KnownIds:
         if not requirement_buyers.get(folded):
             requirement_buyers[folded] = str((document or {}).get("buyer") or "")
     buyers = {b.casefold(): b for b in requirement_buyers.values() if b}
-    return KnownIds(suppliers, requirements, requirement_buyers, buyers)
+    shared = {folded: sorted(names) for folded, names in users.items() if len(names) > 1}
+    return KnownIds(suppliers, requirements, requirement_buyers, buyers, shared)
 
 
 def import_outcomes(

@@ -16,8 +16,8 @@ from typing import Any
 
 from matcher.errors import RowError, SheetError
 from matcher.types import SupplierRecord
+from models.numbers import parse_coordinate, parse_integer, parse_quantity
 from models.supplier import SupplierCreate, to_record
-from service.numbers import parse_coordinate, parse_integer, parse_quantity
 from service.tabular import RawRow, read_table
 
 REQUIRED = ("supplier_id", "name", "regency", "processes", "monthly_capacity", "capacity_unit")

@@ -1,6 +1,10 @@
 """Buyers' requirements: a buyer reads and changes only its own; organizers and analysts all.
 
-Whatever a buyer may not see is reported exactly like something that does not exist.
+Whatever a buyer may not see is reported exactly like something that does not exist. Ids are
+unique per buyer account, not across buyers: refusing an id because another buyer uses it
+would tell the second buyer that the id exists. So two buyers may both have "REQ-001"; a
+buyer always reaches its own, and organizers and analysts name the owner (`owner_id`) when
+an id is shared.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from matcher.types import Requirement
 from models import AuditEvent, RequirementRecord
@@ -44,30 +48,45 @@ def list_requirements(
     return int(total or 0), list(rows.scalars())
 
 
-def get_requirement(session: Session, user: User, requirement_id: str) -> RequirementRecord:
-    row = session.execute(
-        select(RequirementRecord).where(
-            RequirementRecord.requirement_id == requirement_id, *visible(user)
-        )
-    ).scalar()
-    if row is None:
+def get_requirement(
+    session: Session, user: User, requirement_id: str, owner_id: int | None = None
+) -> RequirementRecord:
+    """`user`'s requirement with this id; for organizers and analysts anyone's, with
+    `owner_id` telling apart buyers who chose the same id (Conflict when it is needed)."""
+    conditions = [col(RequirementRecord.requirement_id) == requirement_id, *visible(user)]
+    if owner_id is not None and user.role != Role.buyer:
+        conditions.append(col(RequirementRecord.owner_id) == owner_id)
+    rows = list(session.execute(select(RequirementRecord).where(*conditions).limit(10)).scalars())
+    if not rows:
         raise NotFound(f"no requirement '{requirement_id}'")
-    return row
+    if len(rows) > 1:  # only staff see more than their own, so this tells a buyer nothing
+        owners = ", ".join(str(r.owner_id) for r in rows)
+        raise Conflict(
+            f"several buyers use the requirement id '{requirement_id}' (owner accounts "
+            f"{owners}); say which one with owner_id"
+        )
+    return rows[0]
 
 
 def stored_requirement(row: RequirementRecord) -> Requirement:
     return parse_requirement(row.document)
 
 
-def create_requirement(session: Session, user: User, document: Any) -> RequirementRecord:
-    """Validate and store; `RequirementError` names the bad field."""
+def create_requirement(
+    session: Session, user: User, document: Any, *, owner: User | None = None
+) -> RequirementRecord:
+    """Validate and store for `user` (or, written by an organizer, for the buyer `owner`);
+    `RequirementError` names the bad field. Only the owner's own ids can clash."""
     if user.role == Role.analyst:
         raise Forbidden("analyst accounts read requirements but do not submit them")
+    if owner is not None and user.role != Role.organizer:
+        raise Forbidden("only organizers write requirements for another account")
+    owner = owner or user
     requirement = parse_requirement(document)
     row = RequirementRecord(
         requirement_id=requirement.requirement_id,
-        buyer=requirement.buyer or user.organization or user.name,
-        owner_id=user.id,
+        buyer=requirement.buyer or owner.organization or owner.name,
+        owner_id=owner.id,
         document=requirement_to_json(requirement),
     )
     session.add(row)
@@ -76,24 +95,26 @@ def create_requirement(session: Session, user: User, document: Any) -> Requireme
             actor=f"{user.name} ({user.role})",
             action="create_requirement",
             target=requirement.requirement_id,
+            detail={"owner": owner.name} if owner is not user else {},
         )
     )
     try:
         session.commit()
     except IntegrityError:
         session.rollback()
-        # The same answer whoever holds the id, so it says nothing about other buyers.
+        whose = "you already have" if owner is user else f"{owner.name} already has"
         raise Conflict(
-            f"requirement_id '{requirement.requirement_id}' is already taken; choose another id"
+            f"{whose} a requirement '{requirement.requirement_id}'; "
+            "choose another id or edit that one"
         ) from None
     session.refresh(row)
     return row
 
 
 def replace_requirement(
-    session: Session, user: User, requirement_id: str, document: Any
+    session: Session, user: User, requirement_id: str, document: Any, owner_id: int | None = None
 ) -> RequirementRecord:
-    row = get_requirement(session, user, requirement_id)
+    row = get_requirement(session, user, requirement_id, owner_id)
     if user.role == Role.analyst:
         raise Forbidden("analyst accounts cannot change requirements")
     if isinstance(document, dict):
@@ -113,13 +134,18 @@ def replace_requirement(
     return row
 
 
-def delete_requirement(session: Session, user: User, requirement_id: str) -> None:
-    row = get_requirement(session, user, requirement_id)
+def delete_requirement(
+    session: Session, user: User, requirement_id: str, owner_id: int | None = None
+) -> None:
+    row = get_requirement(session, user, requirement_id, owner_id)
     if user.role == Role.analyst:
         raise Forbidden("analyst accounts cannot delete requirements")
     session.delete(row)
     session.execute(
-        delete(ShortlistOverride).where(ShortlistOverride.requirement_id == requirement_id)  # type: ignore[arg-type]
+        delete(ShortlistOverride).where(
+            col(ShortlistOverride.requirement_id) == requirement_id,
+            col(ShortlistOverride.owner_id) == row.owner_id,
+        )
     )
     session.add(
         AuditEvent(

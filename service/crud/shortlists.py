@@ -11,13 +11,13 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from matcher.index import SupplierIndex
 from matcher.profile import WeightsProfile
 from matcher.scoring import rank
 from matcher.types import Requirement
-from models import AuditEvent, ShortlistRun, Supplier
+from models import AuditEvent, RequirementRecord, ShortlistRun, Supplier
 from models.event import ShortlistOverride
 from models.requirement import requirement_to_json
 from models.supplier import to_record
@@ -29,11 +29,17 @@ from service.crud.suppliers import get_supplier
 from service.shortlists import active_profile, remember, run_shortlist
 
 
-def overrides_for(session: Session, requirement_id: str) -> list[ShortlistOverride]:
+def _of(requirement: RequirementRecord) -> list[Any]:
+    """WHERE conditions for the forced entries of one buyer's requirement."""
+    return [
+        col(ShortlistOverride.requirement_id) == requirement.requirement_id,
+        col(ShortlistOverride.owner_id) == requirement.owner_id,
+    ]
+
+
+def overrides_for(session: Session, requirement: RequirementRecord) -> list[ShortlistOverride]:
     rows = session.execute(
-        select(ShortlistOverride)
-        .where(ShortlistOverride.requirement_id == requirement_id)
-        .order_by(ShortlistOverride.id)  # type: ignore[arg-type]
+        select(ShortlistOverride).where(*_of(requirement)).order_by(col(ShortlistOverride.id))
     )
     return list(rows.scalars())
 
@@ -45,17 +51,17 @@ def shortlist(
     *,
     top: int,
     include_ineligible: bool,
-    stored: bool,
+    stored: RequirementRecord | None,
     consortia: int = 0,
 ) -> dict[str, Any]:
     """The contract's shortlist document for `requirement`, remembered for its owner.
 
-    Forced entries apply only to stored requirements: an inline one has no organizer yet.
+    Forced entries apply only to a `stored` requirement: an inline one has no organizer yet.
     With `consortia` > 0 it carries up to that many group proposals; a supplier forced out
     is in none of them.
     """
     with Session(engine) as session:
-        forced = overrides_for(session, requirement.requirement_id) if stored else []
+        forced = overrides_for(session, stored) if stored is not None else []
         profile = active_profile(session)
         key = shortlist_cache.cache_key(
             str(engine.url),
@@ -150,15 +156,22 @@ def _explain_alone(
 
 
 def set_override(
-    session: Session, user: User, requirement_id: str, supplier_id: str, mode: str, reason: str
+    session: Session,
+    user: User,
+    requirement: RequirementRecord,
+    supplier_id: str,
+    mode: str,
+    reason: str,
 ) -> ShortlistOverride:
     get_supplier(session, supplier_id)
+    requirement_id = requirement.requirement_id
     row = session.execute(
         select(ShortlistOverride).where(
-            ShortlistOverride.requirement_id == requirement_id,
-            ShortlistOverride.supplier_id == supplier_id,
+            *_of(requirement), col(ShortlistOverride.supplier_id) == supplier_id
         )
-    ).scalar() or ShortlistOverride(requirement_id=requirement_id, supplier_id=supplier_id)
+    ).scalar() or ShortlistOverride(
+        requirement_id=requirement_id, supplier_id=supplier_id, owner_id=requirement.owner_id
+    )
     row.mode, row.reason, row.actor = mode, reason, f"{user.name} ({user.role})"
     session.add(row)
     session.add(
@@ -166,7 +179,12 @@ def set_override(
             actor=row.actor,
             action=f"force_{mode}",
             target=f"{requirement_id}/{supplier_id}",
-            detail={"requirement_id": requirement_id, "supplier_id": supplier_id, "reason": reason},
+            detail={
+                "requirement_id": requirement_id,
+                "owner_id": requirement.owner_id,
+                "supplier_id": supplier_id,
+                "reason": reason,
+            },
         )
     )
     session.commit()
@@ -174,11 +192,13 @@ def set_override(
     return row
 
 
-def remove_override(session: Session, user: User, requirement_id: str, supplier_id: str) -> None:
+def remove_override(
+    session: Session, user: User, requirement: RequirementRecord, supplier_id: str
+) -> None:
+    requirement_id = requirement.requirement_id
     row = session.execute(
         select(ShortlistOverride).where(
-            ShortlistOverride.requirement_id == requirement_id,
-            ShortlistOverride.supplier_id == supplier_id,
+            *_of(requirement), col(ShortlistOverride.supplier_id) == supplier_id
         )
     ).scalar()
     if row is None:
@@ -201,11 +221,18 @@ def _visible_runs(user: User) -> list[Any]:
 
 
 def list_runs(
-    session: Session, user: User, requirement_id: str | None, offset: int, limit: int
+    session: Session,
+    user: User,
+    requirement_id: str | None,
+    offset: int,
+    limit: int,
+    owner_id: int | None = None,
 ) -> tuple[int, list[ShortlistRun]]:
     conditions = _visible_runs(user)
     if requirement_id:
-        conditions.append(ShortlistRun.requirement_id == requirement_id)
+        conditions.append(col(ShortlistRun.requirement_id) == requirement_id)
+    if owner_id is not None:
+        conditions.append(col(ShortlistRun.owner_id) == owner_id)
     total = session.execute(
         select(func.count()).select_from(ShortlistRun).where(*conditions)
     ).scalar()
@@ -230,6 +257,7 @@ def run_summary(row: ShortlistRun) -> dict[str, Any]:
     return {
         "id": row.id,
         "requirement_id": row.requirement_id,
+        "owner_id": row.owner_id,
         "generated_at": row.generated_at,
         "weights": {"profile": row.profile_name, "version": row.profile_version},
         "results": len(row.document.get("results", [])),

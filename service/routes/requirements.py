@@ -19,6 +19,16 @@ from service.routes.paging import Limit, Offset, Page
 
 router = APIRouter(prefix="/requirements", tags=["requirements"])
 
+OwnerId = Annotated[
+    int | None,
+    Query(
+        ge=1,
+        le=2_147_483_647,
+        description="Organizers and analysts: whose requirement, when several buyers chose the "
+        "same id (ids are unique per buyer). Buyers always reach their own.",
+    ),
+]
+
 Top = Annotated[int, Query(ge=1, le=200, description="How many eligible suppliers to list.")]
 Consortia = Annotated[
     int,
@@ -47,6 +57,7 @@ class OverrideIn(BaseModel):
 
 class OverridePublic(BaseModel):
     requirement_id: str
+    owner_id: int | None
     supplier_id: str
     mode: str
     reason: str
@@ -73,21 +84,31 @@ def create_requirement(
 
 
 @router.get("/{requirement_id}", response_model=RequirementPublic)
-def get_requirement(requirement_id: str, session: SessionDep, user: CurrentUser) -> Any:
-    return RequirementPublic(**crud.public(crud.get_requirement(session, user, requirement_id)))
+def get_requirement(
+    requirement_id: str, session: SessionDep, user: CurrentUser, owner_id: OwnerId = None
+) -> Any:
+    row = crud.get_requirement(session, user, requirement_id, owner_id)
+    return RequirementPublic(**crud.public(row))
 
 
 @router.put("/{requirement_id}", response_model=RequirementPublic)
 def replace_requirement(
-    requirement_id: str, body: RequirementIn, session: SessionDep, user: CurrentUser
+    requirement_id: str,
+    body: RequirementIn,
+    session: SessionDep,
+    user: CurrentUser,
+    owner_id: OwnerId = None,
 ) -> Any:
-    row = crud.replace_requirement(session, user, requirement_id, body.model_dump(mode="json"))
+    document = body.model_dump(mode="json")
+    row = crud.replace_requirement(session, user, requirement_id, document, owner_id)
     return RequirementPublic(**crud.public(row))
 
 
 @router.delete("/{requirement_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_requirement(requirement_id: str, session: SessionDep, user: CurrentUser) -> Response:
-    crud.delete_requirement(session, user, requirement_id)
+def delete_requirement(
+    requirement_id: str, session: SessionDep, user: CurrentUser, owner_id: OwnerId = None
+) -> Response:
+    crud.delete_requirement(session, user, requirement_id, owner_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -100,9 +121,10 @@ def run_shortlist(
     top: Top = 10,
     include_ineligible: bool = False,
     consortia: Consortia = 0,
+    owner_id: OwnerId = None,
 ) -> dict[str, Any]:
     """Rank the catalogue for a stored requirement; the body is contract section 3."""
-    row = crud.get_requirement(session, user, requirement_id)
+    row = crud.get_requirement(session, user, requirement_id, owner_id)
     requirement = crud.stored_requirement(row)
     return shortlist_crud.shortlist(
         engine,
@@ -110,32 +132,41 @@ def run_shortlist(
         requirement,
         top=top,
         include_ineligible=include_ineligible,
-        stored=True,
+        stored=row,
         consortia=consortia,
     )
 
 
 @router.get("/{requirement_id}/overrides", response_model=list[OverridePublic])
-def list_overrides(requirement_id: str, session: SessionDep, user: Organizer) -> Any:
-    crud.get_requirement(session, user, requirement_id)
-    return shortlist_crud.overrides_for(session, requirement_id)
+def list_overrides(
+    requirement_id: str, session: SessionDep, user: Organizer, owner_id: OwnerId = None
+) -> Any:
+    row = crud.get_requirement(session, user, requirement_id, owner_id)
+    return shortlist_crud.overrides_for(session, row)
 
 
 @router.put("/{requirement_id}/overrides/{supplier_id}", response_model=OverridePublic)
 def force_supplier(
-    requirement_id: str, supplier_id: str, body: OverrideIn, session: SessionDep, user: Organizer
+    requirement_id: str,
+    supplier_id: str,
+    body: OverrideIn,
+    session: SessionDep,
+    user: Organizer,
+    owner_id: OwnerId = None,
 ) -> Any:
     """Force a supplier into (`in`) or out of (`out`) this requirement's shortlists."""
-    crud.get_requirement(session, user, requirement_id)
-    return shortlist_crud.set_override(
-        session, user, requirement_id, supplier_id, body.mode, body.reason
-    )
+    row = crud.get_requirement(session, user, requirement_id, owner_id)
+    return shortlist_crud.set_override(session, user, row, supplier_id, body.mode, body.reason)
 
 
 @router.delete("/{requirement_id}/overrides/{supplier_id}", status_code=status.HTTP_204_NO_CONTENT)
 def unforce_supplier(
-    requirement_id: str, supplier_id: str, session: SessionDep, user: Organizer
+    requirement_id: str,
+    supplier_id: str,
+    session: SessionDep,
+    user: Organizer,
+    owner_id: OwnerId = None,
 ) -> Response:
-    crud.get_requirement(session, user, requirement_id)
-    shortlist_crud.remove_override(session, user, requirement_id, supplier_id)
+    row = crud.get_requirement(session, user, requirement_id, owner_id)
+    shortlist_crud.remove_override(session, user, row, supplier_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -12,7 +12,7 @@ from models.requirement import RequirementIn, parse_requirement
 from service.crud import shortlists as crud
 from service.deps import CurrentUser, EngineDep, SessionDep
 from service.routes.paging import Limit, Offset, Page, RowId
-from service.routes.requirements import Consortia, Top
+from service.routes.requirements import Consortia, OwnerId, Top
 
 router = APIRouter(prefix="/shortlists", tags=["shortlists"])
 
@@ -20,6 +20,7 @@ router = APIRouter(prefix="/shortlists", tags=["shortlists"])
 class ShortlistSummary(BaseModel):
     id: int
     requirement_id: str
+    owner_id: int | None
     generated_at: datetime
     weights: dict[str, Any]
     results: int
@@ -42,7 +43,7 @@ def run_inline(
         requirement,
         top=top,
         include_ineligible=include_ineligible,
-        stored=False,
+        stored=None,
         consortia=consortia,
     )
 
@@ -52,10 +53,11 @@ def list_shortlists(
     session: SessionDep,
     user: CurrentUser,
     requirement_id: Annotated[str | None, Query(max_length=120)] = None,
+    owner_id: OwnerId = None,
     offset: Offset = 0,
     limit: Limit = 50,
 ) -> Page[ShortlistSummary]:
-    total, rows = crud.list_runs(session, user, requirement_id, offset, limit)
+    total, rows = crud.list_runs(session, user, requirement_id, offset, limit, owner_id)
     items = [ShortlistSummary(**crud.run_summary(r)) for r in rows]
     return Page(total=total, offset=offset, limit=limit, items=items)
 

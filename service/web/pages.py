@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from fastapi import HTTPException, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -28,14 +29,31 @@ HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
 
 
+def requirement_url(row: Any, suffix: str = "", user: Any = None, **query: str) -> str:
+    """The page of one buyer's requirement. Ids are unique per buyer only, so for organizers
+    and analysts the link names the owner too (`pemilik`); a buyer's links need not."""
+    params = {}
+    if row.owner_id is not None and getattr(user, "role", "") != "buyer":
+        params["pemilik"] = str(row.owner_id)
+    params.update(query)
+    path = f"/kebutuhan/{quote(row.requirement_id, safe='')}{suffix}"
+    return f"{path}?{urlencode(params)}" if params else path
+
+
 def render(
     request: Request, template: str, context: dict[str, Any] | None = None, status: int = 200
 ) -> HTMLResponse:
     lang = language(request)
+    user = getattr(request.state, "user", None)
+
+    def link(row: Any, suffix: str = "", **query: str) -> str:
+        return requirement_url(row, suffix, user, **query)
+
     base = {
+        "requirement_url": link,
         "t": translator(lang),
         "lang": lang,
-        "user": getattr(request.state, "user", None),
+        "user": user,
         "csrf": getattr(request.state, "csrf", ""),
         "notice": _notice(request, lang),
     }

@@ -63,7 +63,7 @@ def plan_meetings(
                 stored_requirement(row),
                 top=top_k,
                 include_ineligible=False,
-                stored=True,
+                stored=row,
             )
             # The planner knows buyers by a key; the participant id is unique, the name may not be.
             key = buyer.participant_id

@@ -18,17 +18,20 @@ from sqlalchemy import select
 
 from matcher.errors import RequirementError
 from matcher.vocab import suggest_terms
-from models import AuditEvent
 from models.user import Role, User
 from service.crud import requirements as crud
 from service.crud import shortlists as shortlist_crud
 from service.crud.events import list_events
-from service.deps import EngineDep, SessionDep, actor
+from service.deps import EngineDep, SessionDep
 from service.web.forms import RequirementForm, requirement_document, requirement_values
-from service.web.pages import PageRoute, redirect, render
+from service.web.pages import PageRoute, redirect, render, requirement_url
 from service.web.session import OrganizerForm, PageUser, WriterForm, WriterPage
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
+
+SupplierId = Annotated[str, Form(min_length=1, max_length=120)]
+# Whose requirement, for organizers and analysts when several buyers chose the same id.
+Owner = Annotated[int | None, Query(alias="pemilik", ge=1, le=2_147_483_647)]
 
 SHORTLIST_TOP = 10
 # The organizer's page also proposes groups of suppliers when no one supplier can serve alone.
@@ -103,31 +106,24 @@ def requirement_create(
             owner = None
     document = requirement_document(form, default_buyer=_buyer_name(owner))
     try:
-        row = crud.create_requirement(session, user, document)
+        # Written by the organizer on a buyer's behalf, the buyer owns it and sees it.
+        row = crud.create_requirement(session, user, document, owner=owner)
     except RequirementError as exc:
         return _form_page(request, session, user, form.model_dump(), exc)
-    if owner is not None:
-        # Written by the organizer on the buyer's behalf: the buyer owns it and sees it.
-        row.owner_id = owner.id
-        session.add(row)
-        session.add(
-            AuditEvent(
-                actor=actor(user),
-                action="assign_requirement",
-                target=row.requirement_id,
-                detail={"owner": owner.name},
-            )
-        )
-        session.commit()
-    return redirect(f"/kebutuhan/{row.requirement_id}")
+    return redirect(requirement_url(row, user=user))
 
 
 @router.get("/kebutuhan/{requirement_id}/ubah")
 def requirement_edit_form(
-    request: Request, requirement_id: str, session: SessionDep, user: WriterPage
+    request: Request,
+    requirement_id: str,
+    session: SessionDep,
+    user: WriterPage,
+    owner: Owner = None,
 ) -> Response:
-    row = crud.get_requirement(session, user, requirement_id)
-    return _form_page(request, session, user, requirement_values(row.document), editing=True)
+    row = crud.get_requirement(session, user, requirement_id, owner)
+    values = {**requirement_values(row.document), "owner": row.owner_id or ""}
+    return _form_page(request, session, user, values, editing=True)
 
 
 @router.post("/kebutuhan/{requirement_id}/ubah")
@@ -137,16 +133,18 @@ def requirement_update(
     session: SessionDep,
     user: WriterForm,
     form: Annotated[RequirementForm, Form()],
+    owner: Owner = None,
 ) -> Response:
     """Replace a requirement with the edited form; its id stays the same."""
-    row = crud.get_requirement(session, user, requirement_id)
+    row = crud.get_requirement(session, user, requirement_id, owner)
     form.requirement_id = requirement_id
     document = requirement_document(form, default_buyer=row.buyer)
     try:
-        crud.replace_requirement(session, user, requirement_id, document)
+        crud.replace_requirement(session, user, requirement_id, document, row.owner_id)
     except RequirementError as exc:
-        return _form_page(request, session, user, form.model_dump(), exc, editing=True)
-    return redirect(f"/kebutuhan/{requirement_id}?msg=msg_requirement_saved")
+        values = {**form.model_dump(), "owner": row.owner_id or ""}
+        return _form_page(request, session, user, values, exc, editing=True)
+    return redirect(requirement_url(row, user=user, msg="msg_requirement_saved"))
 
 
 def _buyer_name(owner: User | None) -> str:
@@ -162,9 +160,10 @@ def shortlist_page(
     engine: EngineDep,
     session: SessionDep,
     user: PageUser,
+    owner: Owner = None,
 ) -> Response:
     """The requirement and its ranked suppliers, each with why it ranks there."""
-    row = crud.get_requirement(session, user, requirement_id)
+    row = crud.get_requirement(session, user, requirement_id, owner)
     requirement = crud.stored_requirement(row)
     is_organizer = user.role == Role.organizer
     document = shortlist_crud.shortlist(
@@ -173,10 +172,10 @@ def shortlist_page(
         requirement,
         top=SHORTLIST_TOP,
         include_ineligible=False,
-        stored=True,
+        stored=row,
         consortia=ORGANIZER_CONSORTIA if is_organizer else 0,
     )
-    overrides = shortlist_crud.overrides_for(session, requirement_id) if is_organizer else []
+    overrides = shortlist_crud.overrides_for(session, row) if is_organizer else []
     return render(
         request,
         "shortlist.html",
@@ -191,9 +190,6 @@ def shortlist_page(
     )
 
 
-SupplierId = Annotated[str, Form(min_length=1, max_length=120)]
-
-
 @router.post("/kebutuhan/{requirement_id}/paksa")
 def force_supplier(
     requirement_id: str,
@@ -202,23 +198,28 @@ def force_supplier(
     supplier_id: SupplierId,
     mode: Annotated[Literal["in", "out"], Form()],
     reason: Annotated[str, Form(max_length=1000)] = "",
+    owner: Owner = None,
 ) -> Response:
     """Force a supplier in or out; the reason goes to the audit trail."""
-    crud.get_requirement(session, user, requirement_id)
+    row = crud.get_requirement(session, user, requirement_id, owner)
     reason = reason.strip()
     if len(reason) < 3:
-        return redirect(f"/kebutuhan/{requirement_id}?msg=msg_reason_needed")
-    shortlist_crud.set_override(session, user, requirement_id, supplier_id.strip(), mode, reason)
-    return redirect(f"/kebutuhan/{requirement_id}?msg=msg_forced_{mode}")
+        return redirect(requirement_url(row, user=user, msg="msg_reason_needed"))
+    shortlist_crud.set_override(session, user, row, supplier_id.strip(), mode, reason)
+    return redirect(requirement_url(row, user=user, msg=f"msg_forced_{mode}"))
 
 
 @router.post("/kebutuhan/{requirement_id}/paksa/hapus")
 def unforce_supplier(
-    requirement_id: str, session: SessionDep, user: OrganizerForm, supplier_id: SupplierId
+    requirement_id: str,
+    session: SessionDep,
+    user: OrganizerForm,
+    supplier_id: SupplierId,
+    owner: Owner = None,
 ) -> Response:
-    crud.get_requirement(session, user, requirement_id)
-    shortlist_crud.remove_override(session, user, requirement_id, supplier_id)
-    return redirect(f"/kebutuhan/{requirement_id}?msg=msg_unforced")
+    row = crud.get_requirement(session, user, requirement_id, owner)
+    shortlist_crud.remove_override(session, user, row, supplier_id)
+    return redirect(requirement_url(row, user=user, msg="msg_unforced"))
 
 
 KINDS = ("process", "material", "certification")

@@ -159,3 +159,25 @@ def test_recording_through_the_api_uses_the_same_rules(catalogue: Engine):
         record_outcomes(catalogue, [good, bad], actor="analis", today=TODAY)
     rows = record_outcomes(catalogue, [good], actor="analis", today=TODAY)
     assert rows[0].buyer == "PT Krakatau Steel" and rows[0].recorded_by == "analis"
+
+
+def test_an_id_two_buyers_share_needs_the_buyer_column(catalogue: Engine, tmp_path: Path):
+    with Session(catalogue) as session:
+        session.add(
+            RequirementRecord(
+                requirement_id="REQ-YMH-01",
+                buyer="PT Astra Honda Motor",
+                owner_id=9,
+                document={"requirement_id": "REQ-YMH-01", "processes": ["stamping"]},
+            )
+        )
+        session.commit()
+    unclear = write(tmp_path, "REQ-YMH-01,,TGL-001,met,,2026-09-16\n")
+    with pytest.raises(SheetError) as caught:
+        import_outcomes(catalogue, unclear, today=TODAY)
+    assert [(e.row, e.column) for e in caught.value.errors] == [(2, "buyer")]
+    assert "PT Astra Honda Motor; PT Yamaha Indonesia" in caught.value.errors[0].reason
+    named = write(tmp_path, "REQ-YMH-01,pt astra honda motor,TGL-001,met,,2026-09-16\n", "b.csv")
+    assert import_outcomes(catalogue, named, today=TODAY).recorded == 1
+    with Session(catalogue) as session:
+        assert [o.buyer for o in list_outcomes(session)] == ["PT Astra Honda Motor"]

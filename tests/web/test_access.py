@@ -130,3 +130,23 @@ def test_form_without_its_token_changes_nothing(site: Site, organizer: SignedIn)
 def test_signing_out_ends_the_session(site: Site, organizer: SignedIn) -> None:
     assert organizer.post("/keluar").status_code == 303
     assert organizer.get("/pemasok").status_code == 303
+
+
+def test_two_buyers_may_choose_the_same_id(
+    site: Site, organizer: SignedIn, catalogue: None
+) -> None:
+    astra, ahm = site.signed_in("buyer-astra"), site.signed_in("buyer-ahm")
+    astra.post("/kebutuhan/baru", requirement_form("REQ-001", title="Bracket Astra"))
+    made = ahm.post("/kebutuhan/baru", requirement_form("REQ-001", title="Bracket AHM"))
+    # The same answer as for any fresh id: saved, and on to its own shortlist.
+    assert made.status_code == 303 and made.headers["location"] == "/kebutuhan/REQ-001"
+    assert "Bracket AHM" in ahm.get("/kebutuhan/REQ-001").text
+    assert "Bracket Astra" in astra.get("/kebutuhan/REQ-001").text
+    # The organizer's list links each one with its owner, and each link opens the right one.
+    listing = organizer.get("/kebutuhan").text
+    for buyer, title in (("buyer-astra", "Bracket Astra"), ("buyer-ahm", "Bracket AHM")):
+        link = f"/kebutuhan/REQ-001?pemilik={site.ids[buyer]}"
+        assert f'href="{link}"' in listing
+        page = organizer.get(link).text
+        assert title in page
+        assert f'action="/kebutuhan/REQ-001/paksa?pemilik={site.ids[buyer]}"' in page
