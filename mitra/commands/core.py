@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy.engine import Engine
 
 from matcher.errors import MitraError, RequirementError, SheetError
 from mitra.app import app, console, err_console, import_app
@@ -53,6 +54,8 @@ def import_suppliers(
 
     if not file.exists():
         fail(f"file not found: {file}")
+    if file.suffix.lower() not in (".csv", ".txt", ".xlsx", ".xlsm"):
+        fail(f"{file.name}: a supplier sheet is a .csv or .xlsx file")
     engine = open_db(db)
     with _progress() as progress:
         checking = progress.add_task("Checking rows", total=None)
@@ -72,7 +75,13 @@ def import_suppliers(
         except SheetError as exc:
             progress.stop()
             print_row_errors(exc.errors)
-            fail(f"{exc} — fix the rows above, or use --skip-invalid to import the good rows.")
+            header_only = all(e.row == 1 for e in exc.errors)
+            hint = (
+                "fix the column names in row 1"
+                if header_only
+                else "fix the rows above, or use --skip-invalid to import the good rows"
+            )
+            fail(f"{exc} — {hint}.")
         except MitraError as exc:
             progress.stop()
             fail(str(exc))
@@ -117,6 +126,12 @@ def shortlist(
     except RequirementError as exc:
         fail(f"{requirement_file}: {exc}")
     engine = open_db(db)
+    stored = supplier_count(engine)
+    if stored == 0:
+        fail(
+            "this database has no suppliers yet: import a sheet first "
+            "(mitra import suppliers FILE), or check the --db path"
+        )
     document = run_shortlist(
         engine, requirement, top=top, include_ineligible=include_ineligible, consortia=consortia
     )
@@ -127,6 +142,18 @@ def shortlist(
         f"{requirement.requirement_id} — {requirement.title or ', '.join(requirement.processes)}"
     )
     console.print(shortlist_table(document, title))
+    if not any(r.get("eligible", True) for r in document["results"]):
+        console.print(
+            f"[yellow]No supplier of the {stored} stored passes the hard gates "
+            "(required certificates, distance).[/] See why with --include-ineligible.",
+            soft_wrap=True,
+        )
+    if consortia and not document.get("consortia"):
+        console.print(
+            "No consortium proposed: one supplier can serve this alone, or no group of "
+            "eligible suppliers covers every process and the volume.",
+            soft_wrap=True,
+        )
     _print_consortia(document)
 
 
@@ -149,9 +176,29 @@ def _print_consortia(document: dict[str, object]) -> None:
             console.print(f"   • {line}")
 
 
+def supplier_count(engine: Engine) -> int:
+    from sqlalchemy import func, select
+    from sqlmodel import Session
+
+    from models import Supplier
+
+    with Session(engine) as session:
+        return int(session.execute(select(func.count()).select_from(Supplier)).scalar() or 0)
+
+
+DemoDbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="An EMPTY database to fill (default: a fresh ./mitra-demo.db, recreated each run).",
+        show_default=False,
+    ),
+]
+
+
 @app.command("demo")
 def demo(
-    db: DbOption = None,
+    db: DemoDbOption = None,
     top: Annotated[int, typer.Option("--top", min=1, max=50)] = 5,
 ) -> None:
     """Load the bundled sample suppliers into a fresh database; shortlist sample requirements."""
@@ -165,6 +212,12 @@ def demo(
         forget_engines()
         Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
     engine = open_db(url)
+    if db is not None and supplier_count(engine) > 0:
+        # The sample suppliers are fictitious: never mix them into an office's real data.
+        fail(
+            f"mitra demo needs an empty database, and {db} already holds suppliers; "
+            "leave out --db to use a fresh ./mitra-demo.db"
+        )
     data_dir = resources.files("mitra") / "data"
     sheet = Path(str(data_dir / "demo_suppliers.csv"))
     with _progress() as progress:

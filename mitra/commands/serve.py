@@ -15,7 +15,9 @@ from mitra.commands.common import DbOption, open_db
 def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    port: Annotated[
+        int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")
+    ] = 8000,
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Worker processes (use PostgreSQL for >1).")
     ] = 1,

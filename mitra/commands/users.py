@@ -20,8 +20,8 @@ app.add_typer(users_app, name="users")
 def create(
     name: Annotated[str, typer.Argument(help="Account name, e.g. 'panitia-tegal' or 'astra'.")],
     role: Annotated[
-        str, typer.Option("--role", help="organizer, buyer or analyst.", show_default=False)
-    ] = "organizer",
+        str, typer.Option("--role", help="organizer, buyer or analyst (required).")
+    ],
     organization: Annotated[
         str, typer.Option("--organization", "-o", help="Company or office, e.g. 'PT Astra'.")
     ] = "",

@@ -82,3 +82,32 @@ def test_include_ineligible_says_why_in_plain_words(
     ranks = [r["rank"] for r in document["results"]]  # type: ignore[union-attr]
     assert ranks == sorted(ranks)
     assert document["results"][0]["eligible"] is True  # type: ignore[index]
+
+
+def test_empty_database_says_to_import_first(database_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "req.json"
+    path.write_text(json.dumps(ASTRA))
+    result = runner.invoke(app, ["shortlist", str(path), "--db", database_url])
+    assert result.exit_code == 2
+    assert "no suppliers yet" in result.output and "mitra import suppliers" in result.output
+
+
+def test_everyone_gated_out_is_explained(
+    database_url: str, tmp_path: Path, fixtures_dir: Path
+) -> None:
+    import_suppliers(open_database(database_url), fixtures_dir / "suppliers_tegal.csv")
+    path = tmp_path / "req.json"
+    path.write_text(json.dumps(ASTRA | {"certifications_required": ["IATF 16949", "Halal"]}))
+    result = runner.invoke(app, ["shortlist", str(path), "--db", database_url])
+    assert result.exit_code == 0, result.output
+    assert "No supplier of the 5 stored passes the hard gates" in result.output
+
+
+def test_demo_never_fills_a_database_that_holds_suppliers(
+    database_url: str, fixtures_dir: Path
+) -> None:
+    import_suppliers(open_database(database_url), fixtures_dir / "suppliers_tegal.csv")
+    result = runner.invoke(app, ["demo", "--db", database_url])
+    assert result.exit_code == 2 and "needs an empty database" in result.output
+    with Session(open_database(database_url)) as session:
+        assert len(session.execute(select(ShortlistRun)).scalars().all()) == 0
