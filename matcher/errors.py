@@ -31,9 +31,7 @@ class SheetError(MitraError):
     def __init__(self, errors: list[RowError], what: str = "file") -> None:
         self.errors = errors
         rows = len({e.row for e in errors})
-        super().__init__(
-            f"{len(errors)} masalah di {rows} baris {what}; tidak ada yang disimpan"
-        )
+        super().__init__(f"{len(errors)} masalah di {rows} baris {what}; tidak ada yang disimpan")
 
 
 class RequirementError(MitraError):

@@ -7,6 +7,7 @@ plain `matcher.types.Requirement`.
 
 from __future__ import annotations
 
+import difflib
 from datetime import date
 from typing import Any
 
@@ -14,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from matcher.errors import RequirementError
 from matcher.types import Delivery, Requirement
+from models.numbers import parse_quantity
 
 
 class DeliveryIn(BaseModel):
@@ -44,6 +46,14 @@ class RequirementIn(BaseModel):
     delivery: DeliveryIn | None = None
     needed_by: date | None = None
 
+    @field_validator("monthly_volume", mode="before")
+    @classmethod
+    def _volume_as_offices_write_it(cls, value: Any) -> Any:
+        # "5.000" is five thousand here, as in the supplier sheet, not five.
+        if isinstance(value, str):
+            return parse_quantity(value)
+        return value
+
     @field_validator("processes")
     @classmethod
     def _processes_not_blank(cls, value: list[str]) -> list[str]:
@@ -61,6 +71,28 @@ class RequirementIn(BaseModel):
         return value
 
 
+def _refuse_misspelled_fields(data: dict[str, Any]) -> None:
+    """Unknown fields are ignored (contract section 2), but one that is a near miss of a known
+    field is almost surely a typo, and ignoring `certifications_requried` would drop a gate."""
+    known = list(RequirementIn.model_fields) + ["delivery"]
+    for key in data:
+        if key in known or not isinstance(key, str):
+            continue
+        close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.8)
+        if close:
+            raise RequirementError(key, f"unknown field; did you mean '{close[0]}'?")
+    delivery = data.get("delivery")
+    if isinstance(delivery, dict):
+        for key in delivery:
+            close = difflib.get_close_matches(
+                str(key).lower(), list(DeliveryIn.model_fields), 1, 0.8
+            )
+            if close and key not in DeliveryIn.model_fields:
+                raise RequirementError(
+                    f"delivery.{key}", f"unknown field; did you mean '{close[0]}'?"
+                )
+
+
 def _field_name(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(part) for part in loc) or "requirement"
 
@@ -76,6 +108,7 @@ def parse_requirement(data: Any, *, today: date | None = None) -> Requirement:
 
     if not isinstance(data, dict):
         raise RequirementError("requirement", "expected a JSON object")
+    _refuse_misspelled_fields(data)
     try:
         parsed = RequirementIn.model_validate(data)
     except ValidationError as exc:
@@ -128,6 +161,8 @@ def _plain(err: Any) -> str:
         return "this field is required"
     if kind.startswith("date"):
         return f"'{err.get('input')}' is not a valid date (use YYYY-MM-DD)"
+    if kind == "value_error":
+        return str(err.get("msg", "invalid value")).removeprefix("Value error, ")
     return str(err.get("msg", "invalid value"))
 
 

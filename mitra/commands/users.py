@@ -19,9 +19,7 @@ app.add_typer(users_app, name="users")
 @users_app.command("create")
 def create(
     name: Annotated[str, typer.Argument(help="Account name, e.g. 'panitia-tegal' or 'astra'.")],
-    role: Annotated[
-        str, typer.Option("--role", help="organizer, buyer or analyst (required).")
-    ],
+    role: Annotated[str, typer.Option("--role", help="organizer, buyer or analyst (required).")],
     organization: Annotated[
         str, typer.Option("--organization", "-o", help="Company or office, e.g. 'PT Astra'.")
     ] = "",

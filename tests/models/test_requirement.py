@@ -48,7 +48,8 @@ def test_minimal_requirement_defaults_needed_by_to_today() -> None:
         ({"requirement_id": 17}, "requirement_id", "string"),
         ({"processes": []}, "processes", "at least 1"),
         ({"processes": "stamping"}, "processes", "list"),
-        ({"monthly_volume": "banyak"}, "monthly_volume", "number"),
+        ({"monthly_volume": "banyak"}, "monthly_volume", "bukan angka"),
+        ({"monthly_volume": [5]}, "monthly_volume", "number"),
         ({"needed_by": "2027-02-30"}, "needed_by", "2027-02-30"),
         ({"certifications_required": ["ISO 9999x"]}, "certifications_required", "ISO 9999x"),
         ({"volume_unit": "karung"}, "volume_unit", "karung"),
@@ -84,3 +85,21 @@ def test_certification_spellings_are_accepted() -> None:
         "certifications_preferred": ["IATF16949", "TKDN 40%"],
     }
     assert parse_requirement(data).certifications_required[0] == "ISO9001:2015"
+
+
+def test_misspelled_field_is_refused_not_ignored() -> None:
+    data = astra()
+    data["certifications_requried"] = data.pop("certifications_required")
+    with pytest.raises(RequirementError, match="did you mean 'certifications_required'"):
+        parse_requirement(data)
+    data = astra()
+    data["delivery"] = {"regency": "Kab. Bekasi", "max_distance": 400}
+    with pytest.raises(RequirementError, match="did you mean 'max_distance_km'"):
+        parse_requirement(data)
+
+
+def test_volume_written_as_in_the_sheet() -> None:
+    assert parse_requirement(astra() | {"monthly_volume": "5.000"}).monthly_volume == 5000
+    assert parse_requirement(astra() | {"monthly_volume": "12,5"}).monthly_volume == 12.5
+    with pytest.raises(RequirementError, match="'lima ribu' bukan angka"):
+        parse_requirement(astra() | {"monthly_volume": "lima ribu"})
