@@ -172,21 +172,36 @@ def reschedule_command(
 
 
 def schedule_grid(schedule: Any, event: Any) -> Table:
-    """Slots down, tables across; each cell names the meeting and who sits there."""
+    """Slots down, tables across (only tables in use); each cell names the meeting and who sits
+    there. With more tables than fit a terminal, one line per meeting instead."""
     names = {p.id: p.name or p.id for p in event.participants}
     members = {m.id: m.participants for m in event.meetings}
     cell = {(a.slot, a.table): a.meeting for a in schedule.assignments}
-    table = Table(title=f"{schedule.event_id}", title_justify="left", show_lines=True)
+    used = [name for name in event.tables if any(a.table == name for a in schedule.assignments)]
+
+    def who(meeting: str) -> str:
+        return " · ".join(escape(names.get(p, p)) for p in members.get(meeting, []))
+
+    table = Table(title=f"{schedule.event_id}", title_justify="left", show_lines=len(used) <= 6)
     table.add_column("Slot", no_wrap=True)
-    for name in event.tables:
+    if len(used) > 6:
+        for header in ("Table", "Meeting", "Who"):
+            table.add_column(header, overflow="fold")
+        for slot in event.slots:
+            when = slot.start.strftime("%H:%M") if slot.start else ""
+            for name in used:
+                meeting = cell.get((slot.id, name))
+                if meeting:
+                    table.add_row(f"{slot.id} {when}", name, meeting, who(meeting))
+        return table
+    for name in used:
         table.add_column(name, overflow="fold")
     for slot in event.slots:
         when = slot.start.strftime("%H:%M") if slot.start else ""
         row = [f"{slot.id}\n[dim]{when}[/]"]
-        for name in event.tables:
+        for name in used:
             meeting = cell.get((slot.id, name))
-            people = " · ".join(escape(names.get(p, p)) for p in members.get(meeting or "", []))
-            row.append(f"[bold]{meeting}[/]\n{people}" if meeting else "")
+            row.append(f"[bold]{meeting}[/]\n{who(meeting)}" if meeting else "")
         table.add_row(*row)
     return table
 
