@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     # Seconds a verified API key is remembered by one worker (revocation takes this long).
     key_cache_seconds: float = Field(default=30.0, ge=0)
     schedule_time_limit: float = Field(default=30.0, gt=0)
+    # A scheduling job still "queued" or "running" this many seconds past its time limit has
+    # lost its worker (restart, crash) and is reported failed.
+    stale_job_seconds: float = Field(default=120.0, gt=0)
     # Build the engine's supplier index when a worker starts, not on the first shortlist
     # (`mitra serve` turns this on).
     warm_index: bool = False

@@ -7,6 +7,7 @@ the sheet once, not once per error.
 from __future__ import annotations
 
 import csv
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -79,10 +80,33 @@ def map_headers(headers: list[str]) -> tuple[dict[str, str], list[RowError]]:
             continue
         seen[column] = header
         mapping[header] = column
+    unknown = [h for h in headers if h and mapping.get(h) == h]
     for column in REQUIRED:
         if column not in seen:
-            errors.append(RowError(1, column, "kolom wajib tidak ada di baris judul"))
+            reason = "kolom wajib tidak ada di baris judul"
+            typo = _closest_header(unknown, column)
+            if typo:
+                reason += f"; apakah '{typo}' maksudnya {column}?"
+            errors.append(RowError(1, column, reason))
     return mapping, errors
+
+
+def _closest_header(unknown: list[str], column: str) -> str | None:
+    """An unrecognised header that looks like a misspelling of one of `column`'s names."""
+    names = list(ALIASES[column])
+    for header in unknown:
+        if difflib.get_close_matches(header_key(header), names, n=1, cutoff=0.8):
+            return header
+    return None
+
+
+def _header_row_below(rows: list[RawRow]) -> int | None:
+    """When a title sits above the column names, the row that really holds them."""
+    for raw in rows[:5]:
+        found = {_LOOKUP.get(header_key(cell)) for cell in raw.cells if cell}
+        if all(column in found for column in REQUIRED):
+            return raw.number
+    return None
 
 
 @dataclass
@@ -112,6 +136,16 @@ def parse_sheet(
     mapping, header_errors = map_headers(table.headers)
     result = ParsedSheet(headers=table.headers)
     if header_errors:
+        below = _header_row_below(table.rows)
+        if below is not None:
+            header_errors = [
+                RowError(
+                    1,
+                    "header",
+                    f"nama kolom tampaknya ada di baris {below}: "
+                    f"hapus baris di atasnya, lalu impor lagi",
+                )
+            ]
         result.errors = header_errors
         return result
     first_row_of: dict[str, int] = {}

@@ -23,6 +23,7 @@ class FileFormatError(MitraError):
 class RawRow:
     number: int  # spreadsheet row number (header = 1)
     values: dict[str, str]  # original header -> cell text (stripped)
+    cells: tuple[str, ...] = ()  # every cell in order, also those without a header
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,10 @@ def _read_csv(data: bytes) -> RawTable:
         raise FileFormatError("the file is empty")
     if "\x00" in text:
         raise FileFormatError("this is not a CSV text file (binary content)")
-    first_line = text.splitlines()[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
+    # The header decides, unless it is a title line above the header with no separator at all.
+    lines = [line for line in text.splitlines()[:6] if line.strip()]
+    first = next((line for line in lines if any(d in line for d in ";,\t")), lines[0])
+    delimiter = max((";", ",", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         records = list(reader)
@@ -116,7 +119,7 @@ def _to_table(records: Iterator[list[str]]) -> RawTable:
         if not any(cells):
             continue  # blank lines are not suppliers
         values = {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(headers) if h}
-        rows.append(RawRow(index, values))
+        rows.append(RawRow(index, values, tuple(cells)))
     if headers is None:
         raise FileFormatError("the file is empty")
     return RawTable(headers, rows)

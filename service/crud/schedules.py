@@ -20,6 +20,7 @@ from models.supplier import utcnow
 from models.user import Role, User
 from service.crud.errors import NotFound
 from service.crud.events import own_participant_ids, participants_of, scheduler_event
+from service.crud.stale_jobs import fail_stale_jobs
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY = 1.0  # seconds between progress writes
@@ -118,7 +119,12 @@ def run_job(engine: Engine, job_id: int, contact_policy: str) -> None:
         session.commit()
 
 
-def get_job(session: Session, record: EventRecord, job_id: int) -> ScheduleJob:
+def get_job(
+    session: Session, record: EventRecord, job_id: int, *, stale_after: float | None = None
+) -> ScheduleJob:
+    """One job of this event; with `stale_after`, a job whose worker died is failed first."""
+    if stale_after is not None:
+        fail_stale_jobs(session, stale_after)
     job = session.get(ScheduleJob, job_id)
     if job is None or job.event_pk != record.id:
         raise NotFound(f"no scheduling job {job_id} for event '{record.event_id}'")

@@ -43,10 +43,16 @@ def start_schedule(
 
 @router.get("/schedule/jobs/{job_id}")
 def get_job(
-    event_id: str, job_id: RowId, session: SessionDep, user: OrganizerOrAnalyst
+    event_id: str,
+    job_id: RowId,
+    request: Request,
+    session: SessionDep,
+    user: OrganizerOrAnalyst,
 ) -> dict[str, Any]:
+    """The job's status and progress; a job whose worker stopped is reported `failed`."""
     record = event_crud.get_event(session, user, event_id)
-    return crud.job_json(crud.get_job(session, record, job_id), record)
+    stale_after = request.app.state.settings.stale_job_seconds
+    return crud.job_json(crud.get_job(session, record, job_id, stale_after=stale_after), record)
 
 
 @router.get("/schedule")

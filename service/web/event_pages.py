@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request, Response
 from pydantic import ValidationError
 from sqlalchemy import select
+from sqlmodel import col
 
 from matcher.errors import MitraError
 from models.event import EventIn, EventRecord, ScheduleJob
@@ -17,6 +18,7 @@ from service.auth import AccountError, create_user
 from service.crud import events as crud
 from service.crud.errors import CrudError
 from service.crud.schedules import job_json
+from service.crud.stale_jobs import fail_stale_jobs
 from service.deps import EngineDep, SessionDep, actor
 from service.web.contacts import released_meetings
 from service.web.forms import EventForm, EventFormError, event_sessions
@@ -86,11 +88,14 @@ def event_create(
     return redirect(f"/acara/{record.event_id}")
 
 
-def latest_job(session: SessionDep, record: EventRecord) -> dict[str, Any] | None:
+def latest_job(
+    session: SessionDep, record: EventRecord, stale_after: float
+) -> dict[str, Any] | None:
+    fail_stale_jobs(session, stale_after)  # a job whose worker died must not spin for ever
     job = session.execute(
         select(ScheduleJob)
-        .where(ScheduleJob.event_pk == record.id)  # type: ignore[arg-type]
-        .order_by(ScheduleJob.id.desc())  # type: ignore[union-attr]
+        .where(col(ScheduleJob.event_pk) == record.id)
+        .order_by(col(ScheduleJob.id).desc())
         .limit(1)
     ).scalar()
     return job_json(job, record) if job is not None else None
@@ -116,7 +121,7 @@ def event_page(
         "suppliers": [p for p in participants if p.role != "buyer"],
         "meetings": crud.meetings_of(session, record),
         "names": names,
-        "job": latest_job(session, record),
+        "job": latest_job(session, record, request.app.state.settings.stale_job_seconds),
         "released": released_meetings(session, record),
         "is_organizer": user.role == Role.organizer,
         "time_limit": request.app.state.settings.schedule_time_limit,

@@ -65,7 +65,8 @@ def job_status(
     request: Request, event_id: str, job_id: RowId, session: SessionDep, user: StaffPage
 ) -> JSONResponse:
     record = event_crud.get_event(session, user, event_id)
-    job = crud.job_json(crud.get_job(session, record, job_id), record)
+    stale_after = request.app.state.settings.stale_job_seconds
+    job = crud.job_json(crud.get_job(session, record, job_id, stale_after=stale_after), record)
     keep = ("id", "status", "progress", "message")
     label = translator(language(request))(f"job_{job['status']}")
     return JSONResponse({**{key: job[key] for key in keep}, "label": label})

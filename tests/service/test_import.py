@@ -172,3 +172,25 @@ def test_comma_decimal_coordinates_and_thousands(engine: Engine, tmp_path: Path)
     import_suppliers(engine, write_sheet(tmp_path / "s.csv", [row]))
     stored = suppliers(engine)["TGL-00001"]
     assert (stored.lat, stored.lon, stored.monthly_capacity) == (-6.95, 109.14, 5000)
+
+
+def test_title_row_above_the_header_is_pointed_out(engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "s.csv"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("Data IKM Kab. Tegal 2026\n")
+        handle.write(",".join(HEADER) + "\n")
+        handle.write(",".join(f'"{c}"' for c in good_row(1)) + "\n")
+    with pytest.raises(SheetError) as caught:
+        import_suppliers(engine, path)
+    assert [str(e) for e in caught.value.errors] == [
+        "baris 1, kolom header: nama kolom tampaknya ada di baris 2: "
+        "hapus baris di atasnya, lalu impor lagi"
+    ]
+
+
+def test_misspelled_required_header_gets_a_suggestion(engine: Engine, tmp_path: Path) -> None:
+    header = ["Kabupten" if h == "regency" else h for h in HEADER]
+    with pytest.raises(SheetError) as caught:
+        import_suppliers(engine, write_sheet(tmp_path / "s.csv", [good_row(1)], header))
+    (error,) = caught.value.errors
+    assert error.column == "regency" and "'Kabupten' maksudnya regency" in error.reason
