@@ -7,7 +7,7 @@ import threading
 import time
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from models import AuditEvent
 from models.user import ApiKey, Role, User, key_matches, key_prefix, new_api_key
@@ -28,7 +28,7 @@ def create_user(
         raise AccountError(f"unknown role '{role}'; choose organizer, buyer or analyst") from None
     if not name:
         raise AccountError("give the account a name")
-    if session.execute(select(User.id).where(User.name == name)).first() is not None:
+    if session.execute(select(col(User.id)).where(col(User.name) == name)).first() is not None:
         raise AccountError(f"an account named '{name}' already exists")
     user = User(name=name, role=role, organization=organization.strip())
     session.add(user)
@@ -88,7 +88,7 @@ def authenticate(session: Session, key: str, cache: KeyCache, cache_seconds: flo
         if prefix is None:
             return None
         stored = session.execute(
-            select(ApiKey).where(ApiKey.prefix == prefix, ApiKey.revoked == False)  # noqa: E712
+            select(ApiKey).where(col(ApiKey.prefix) == prefix, col(ApiKey.revoked) == False)  # noqa: E712
         ).scalar()
         if stored is None or not key_matches(key, stored):
             return None

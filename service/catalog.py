@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from models import CatalogState, Supplier
 from models.supplier import to_record
@@ -19,14 +19,18 @@ if TYPE_CHECKING:
 def bump_revision(session: Session) -> None:
     """Mark the catalogue changed (call inside the transaction that changes suppliers)."""
     result: Any = session.execute(
-        update(CatalogState).where(CatalogState.id == 1).values(revision=CatalogState.revision + 1)
+        update(CatalogState)
+        .where(col(CatalogState.id) == 1)
+        .values(revision=col(CatalogState.revision) + 1)
     )
     if result.rowcount == 0:
         session.add(CatalogState(id=1, revision=1))
 
 
 def current_revision(session: Session) -> int:
-    value = session.execute(select(CatalogState.revision).where(CatalogState.id == 1)).scalar()
+    value = session.execute(
+        select(col(CatalogState.revision)).where(col(CatalogState.id) == 1)
+    ).scalar()
     return int(value or 0)
 
 
@@ -48,7 +52,7 @@ def load_index(engine: Engine) -> SupplierIndex:
             cached = _cache.get(key)
             if cached is not None and cached[0] == revision:
                 return cached[1]
-            rows = session.execute(select(Supplier).order_by(Supplier.id)).scalars().all()  # type: ignore[arg-type]
+            rows = session.execute(select(Supplier).order_by(col(Supplier.id))).scalars().all()
             index = SupplierIndex.build([to_record(r) for r in rows])
             _cache[key] = (revision, index)
             return index

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from matcher.errors import RowError, SheetError
 from models import AuditEvent, Supplier
@@ -88,7 +88,7 @@ def write_suppliers(
         for start in range(0, len(ids), BATCH):
             chunk = ids[start : start + BATCH]
             found = session.execute(
-                select(Supplier.supplier_id).where(Supplier.supplier_id.in_(chunk))  # type: ignore[attr-defined]
+                select(col(Supplier.supplier_id)).where(col(Supplier.supplier_id).in_(chunk))
             )
             existing.update(found.scalars())
         insert = _upsert_statement(engine)
@@ -118,13 +118,15 @@ def _row(supplier: SupplierCreate, now: Any) -> dict[str, Any]:
 
 def _upsert_statement(engine: Engine) -> Any:
     table = Supplier.__table__  # type: ignore[attr-defined]
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    statement: Any
     if engine.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
+        statement = postgresql.insert(table)
     elif engine.dialect.name == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert
+        statement = sqlite.insert(table)
     else:  # pragma: no cover - only SQLite and PostgreSQL are supported
         raise RuntimeError(f"unsupported database {engine.dialect.name}")
-    statement = insert(table)
     updated = {
         c.name: statement.excluded[c.name]
         for c in table.columns

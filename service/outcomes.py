@@ -158,7 +158,7 @@ def list_outcomes(
     limit: int = 1000,
     offset: int = 0,
 ) -> list[Outcome]:
-    query = select(Outcome).order_by(Outcome.date, Outcome.id)  # type: ignore[arg-type]
+    query = select(Outcome).order_by(col(Outcome.date), col(Outcome.id))
     if requirement_id:
         query = query.where(col(Outcome.requirement_id) == requirement_id)
     if supplier_id:

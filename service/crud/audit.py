@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from models import AuditEvent
 
@@ -22,20 +22,24 @@ def list_audit(
 ) -> tuple[int, list[AuditEvent]]:
     conditions = []
     if action:
-        conditions.append(AuditEvent.action == action)
+        conditions.append(col(AuditEvent.action) == action)
     if actor:
-        conditions.append(func.lower(AuditEvent.actor).contains(actor.lower(), autoescape=True))
+        conditions.append(
+            func.lower(col(AuditEvent.actor)).contains(actor.lower(), autoescape=True)
+        )
     if target:
-        conditions.append(func.lower(AuditEvent.target).contains(target.lower(), autoescape=True))
+        conditions.append(
+            func.lower(col(AuditEvent.target)).contains(target.lower(), autoescape=True)
+        )
     if since is not None:
-        conditions.append(AuditEvent.at >= since)
+        conditions.append(col(AuditEvent.at) >= since)
     total = session.execute(
         select(func.count()).select_from(AuditEvent).where(*conditions)
     ).scalar()
     rows = session.execute(
         select(AuditEvent)
         .where(*conditions)
-        .order_by(AuditEvent.id.desc())  # type: ignore[union-attr]
+        .order_by(col(AuditEvent.id).desc())
         .offset(offset)
         .limit(limit)
     )

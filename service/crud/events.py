@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from models import AuditEvent
 from models.event import EventIn, EventParticipant, EventRecord, MeetingIn, MeetingRequest
@@ -29,23 +29,29 @@ def _who(user: User) -> str:
 
 def own_participant_ids(session: Session, record: EventRecord, user: User) -> set[str]:
     rows = session.execute(
-        select(EventParticipant.participant_id).where(
-            EventParticipant.event_pk == record.id, EventParticipant.account_id == user.id
+        select(col(EventParticipant.participant_id)).where(
+            col(EventParticipant.event_pk) == record.id, col(EventParticipant.account_id) == user.id
         )
     )
     return set(rows.scalars())
 
 
 def list_events(session: Session, user: User) -> list[EventRecord]:
-    statement = select(EventRecord).order_by(EventRecord.id)  # type: ignore[arg-type]
+    statement = select(EventRecord).order_by(col(EventRecord.id))
     if user.role == Role.buyer:
-        mine = select(EventParticipant.event_pk).where(EventParticipant.account_id == user.id)
-        statement = statement.where(EventRecord.id.in_(mine))  # type: ignore[union-attr]
+        mine = select(col(EventParticipant.event_pk)).where(
+            col(EventParticipant.account_id) == user.id
+        )
+        statement = statement.where(col(EventRecord.id).in_(mine))
     return list(session.execute(statement).scalars())
 
 
 def get_event(session: Session, user: User, event_id: str) -> EventRecord:
-    record = session.execute(select(EventRecord).where(EventRecord.event_id == event_id)).scalar()
+    record: EventRecord | None = (
+        session.execute(select(EventRecord).where(col(EventRecord.event_id) == event_id))
+        .scalars()
+        .first()
+    )
     if record is None or (
         user.role == Role.buyer and not own_participant_ids(session, record, user)
     ):
@@ -56,8 +62,8 @@ def get_event(session: Session, user: User, event_id: str) -> EventRecord:
 def participants_of(session: Session, record: EventRecord) -> list[EventParticipant]:
     rows = session.execute(
         select(EventParticipant)
-        .where(EventParticipant.event_pk == record.id)
-        .order_by(EventParticipant.id)  # type: ignore[arg-type]
+        .where(col(EventParticipant.event_pk) == record.id)
+        .order_by(col(EventParticipant.id))
     )
     return list(rows.scalars())
 
@@ -65,8 +71,8 @@ def participants_of(session: Session, record: EventRecord) -> list[EventParticip
 def meetings_of(session: Session, record: EventRecord) -> list[MeetingRequest]:
     rows = session.execute(
         select(MeetingRequest)
-        .where(MeetingRequest.event_pk == record.id)
-        .order_by(MeetingRequest.id)  # type: ignore[arg-type]
+        .where(col(MeetingRequest.event_pk) == record.id)
+        .order_by(col(MeetingRequest.id))
     )
     return list(rows.scalars())
 
@@ -160,7 +166,7 @@ def _check_accounts(session: Session, participants: list[dict[str, Any]]) -> Non
     wanted = {p["account_id"] for p in participants if p.get("account_id") is not None}
     if not wanted:
         return
-    found = set(session.execute(select(User.id).where(User.id.in_(wanted))).scalars())  # type: ignore[union-attr]
+    found = set(session.execute(select(col(User.id)).where(col(User.id).in_(wanted))).scalars())
     missing = sorted(wanted - found)
     if missing:
         raise Invalid([("account_id", f"no account with id {i}") for i in missing])
@@ -206,8 +212,8 @@ def put_participant(
     _check_accounts(session, [values])
     existing = session.execute(
         select(EventParticipant).where(
-            EventParticipant.event_pk == record.id,
-            EventParticipant.participant_id == values["id"],
+            col(EventParticipant.event_pk) == record.id,
+            col(EventParticipant.participant_id) == values["id"],
         )
     ).scalar()
     if existing is not None:
@@ -236,8 +242,8 @@ def add_meeting(
     ):
         raise Forbidden("a buyer can request only meetings it takes part in")
     taken = session.execute(
-        select(MeetingRequest.id).where(
-            MeetingRequest.event_pk == record.id, MeetingRequest.meeting_id == meeting.id
+        select(col(MeetingRequest.id)).where(
+            col(MeetingRequest.event_pk) == record.id, col(MeetingRequest.meeting_id) == meeting.id
         )
     ).first()
     if taken is not None:
@@ -258,11 +264,16 @@ def add_meeting(
 def get_meeting(
     session: Session, user: User, record: EventRecord, meeting_id: str
 ) -> MeetingRequest:
-    row = session.execute(
-        select(MeetingRequest).where(
-            MeetingRequest.event_pk == record.id, MeetingRequest.meeting_id == meeting_id
+    row: MeetingRequest | None = (
+        session.execute(
+            select(MeetingRequest).where(
+                col(MeetingRequest.event_pk) == record.id,
+                col(MeetingRequest.meeting_id) == meeting_id,
+            )
         )
-    ).scalar()
+        .scalars()
+        .first()
+    )
     if row is None or (
         user.role == Role.buyer
         and not own_participant_ids(session, record, user) & set(row.participants)
@@ -289,7 +300,7 @@ def delete_event(session: Session, user: User, record: EventRecord) -> None:
     from models.event import ContactRelease, ScheduleJob
 
     for table in (ContactRelease, ScheduleJob, MeetingRequest, EventParticipant):
-        session.execute(delete(table).where(table.event_pk == record.id))  # type: ignore[attr-defined]
+        session.execute(delete(table).where(col(table.event_pk) == record.id))
     session.delete(record)
     session.add(AuditEvent(actor=_who(user), action="delete_event", target=record.event_id))
     session.commit()

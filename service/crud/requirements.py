@@ -27,7 +27,7 @@ from service.crud.errors import Conflict, Forbidden, NotFound
 def visible(user: User) -> list[Any]:
     """WHERE conditions limiting requirements to what `user` may see."""
     if user.role == Role.buyer:
-        return [RequirementRecord.owner_id == user.id]
+        return [col(RequirementRecord.owner_id) == user.id]
     return []
 
 
@@ -41,7 +41,7 @@ def list_requirements(
     rows = session.execute(
         select(RequirementRecord)
         .where(*conditions)
-        .order_by(RequirementRecord.id)  # type: ignore[arg-type]
+        .order_by(col(RequirementRecord.id))
         .offset(offset)
         .limit(limit)
     )
@@ -56,7 +56,9 @@ def get_requirement(
     conditions = [col(RequirementRecord.requirement_id) == requirement_id, *visible(user)]
     if owner_id is not None and user.role != Role.buyer:
         conditions.append(col(RequirementRecord.owner_id) == owner_id)
-    rows = list(session.execute(select(RequirementRecord).where(*conditions).limit(10)).scalars())
+    rows: list[RequirementRecord] = list(
+        session.execute(select(RequirementRecord).where(*conditions).limit(10)).scalars()
+    )
     if not rows:
         raise NotFound(f"no requirement '{requirement_id}'")
     if len(rows) > 1:  # only staff see more than their own, so this tells a buyer nothing

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from models import AuditEvent, Supplier
 from models.event import ContactRelease, EventParticipant, EventRecord, ScheduleJob
@@ -150,8 +150,8 @@ def latest_schedule(session: Session, user: User, record: EventRecord) -> dict[s
     """The newest finished schedule (contract section 5); buyers see their meetings only."""
     job = session.execute(
         select(ScheduleJob)
-        .where(ScheduleJob.event_pk == record.id, ScheduleJob.status == "done")
-        .order_by(ScheduleJob.id.desc())  # type: ignore[union-attr]
+        .where(col(ScheduleJob.event_pk) == record.id, col(ScheduleJob.status) == "done")
+        .order_by(col(ScheduleJob.id).desc())
         .limit(1)
     ).scalar()
     if job is None or job.result is None:
@@ -192,10 +192,10 @@ def release_contacts(
         for account_id in accounts:
             exists = session.execute(
                 select(ContactRelease).where(
-                    ContactRelease.event_pk == record.id,
-                    ContactRelease.meeting_id == meeting_id,
-                    ContactRelease.supplier_id == supplier_id,
-                    ContactRelease.account_id == account_id,
+                    col(ContactRelease.event_pk) == record.id,
+                    col(ContactRelease.meeting_id) == meeting_id,
+                    col(ContactRelease.supplier_id) == supplier_id,
+                    col(ContactRelease.account_id) == account_id,
                 )
             ).scalar()
             row = exists or ContactRelease(
@@ -223,6 +223,6 @@ def _catalogue_id(session: Session, participant: EventParticipant) -> str | None
     """The catalogue supplier a participant stands for: its link, else a same-named id."""
     candidate = participant.supplier_id or participant.participant_id
     found = session.execute(
-        select(Supplier.supplier_id).where(Supplier.supplier_id == candidate)
+        select(col(Supplier.supplier_id)).where(col(Supplier.supplier_id) == candidate)
     ).scalar()
     return found

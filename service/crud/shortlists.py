@@ -147,7 +147,7 @@ def _explain_alone(
     session: Session, requirement: Requirement, supplier_id: str
 ) -> dict[str, Any] | None:
     """A forced-in supplier's own explained entry (scored against itself only)."""
-    row = session.execute(select(Supplier).where(Supplier.supplier_id == supplier_id)).scalar()
+    row = session.execute(select(Supplier).where(col(Supplier.supplier_id) == supplier_id)).scalar()
     if row is None:
         return None  # deleted since it was forced in
     index = SupplierIndex.build([to_record(row)])
@@ -170,7 +170,11 @@ def set_override(
             *_of(requirement), col(ShortlistOverride.supplier_id) == supplier_id
         )
     ).scalar() or ShortlistOverride(
-        requirement_id=requirement_id, supplier_id=supplier_id, owner_id=requirement.owner_id
+        requirement_id=requirement_id,
+        supplier_id=supplier_id,
+        owner_id=requirement.owner_id,
+        mode=mode,
+        reason=reason,
     )
     row.mode, row.reason, row.actor = mode, reason, f"{user.name} ({user.role})"
     session.add(row)
@@ -216,7 +220,7 @@ def remove_override(
 
 def _visible_runs(user: User) -> list[Any]:
     if user.role == Role.buyer:
-        return [ShortlistRun.owner_id == user.id]
+        return [col(ShortlistRun.owner_id) == user.id]
     return []
 
 
@@ -239,7 +243,7 @@ def list_runs(
     rows = session.execute(
         select(ShortlistRun)
         .where(*conditions)
-        .order_by(ShortlistRun.id.desc())  # type: ignore[union-attr]
+        .order_by(col(ShortlistRun.id).desc())
         .offset(offset)
         .limit(limit)
     )

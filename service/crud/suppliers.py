@@ -110,7 +110,7 @@ class SupplierFilters(BaseModel):
     q: str = Field(default="", max_length=200, description="Words in name or products")
 
     def conditions(self) -> list[Any]:
-        columns = {
+        columns: dict[str, list[Any]] = {
             "process": [col(Supplier.processes)],
             "certification": [col(Supplier.certifications)],
             "regency": [col(Supplier.regency)],
@@ -142,7 +142,8 @@ def list_suppliers(
 
 
 def get_supplier(session: Session, supplier_id: str) -> Supplier:
-    row = session.execute(select(Supplier).where(Supplier.supplier_id == supplier_id)).scalar()
+    query = select(Supplier).where(col(Supplier.supplier_id) == supplier_id)
+    row: Supplier | None = session.execute(query).scalars().first()
     if row is None:
         raise NotFound(f"no supplier '{supplier_id}'")
     return row
@@ -188,9 +189,9 @@ def update_supplier(
     stamp = utcnow()
     if seen is not None and stamp <= seen:
         stamp = seen + timedelta(microseconds=1)
-    statement = update(Supplier).where(Supplier.supplier_id == supplier_id)  # type: ignore[arg-type]
+    statement = update(Supplier).where(col(Supplier.supplier_id) == supplier_id)
     if seen is not None:
-        statement = statement.where(Supplier.updated_at == seen)  # type: ignore[arg-type]
+        statement = statement.where(col(Supplier.updated_at) == seen)
     result: Any = session.execute(statement.values(**changes, updated_at=stamp))
     if result.rowcount == 0:
         session.rollback()
@@ -211,7 +212,7 @@ def update_supplier(
 
 def delete_supplier(session: Session, supplier_id: str, actor: str) -> None:
     get_supplier(session, supplier_id)
-    session.execute(delete(Supplier).where(Supplier.supplier_id == supplier_id))  # type: ignore[arg-type]
+    session.execute(delete(Supplier).where(col(Supplier.supplier_id) == supplier_id))
     bump_revision(session)
     session.add(AuditEvent(actor=actor, action="delete_supplier", target=supplier_id))
     session.commit()
@@ -222,9 +223,9 @@ def released_to(session: Session, account_id: int, supplier_ids: list[str]) -> s
     if not supplier_ids:
         return set()
     found = session.execute(
-        select(ContactRelease.supplier_id).where(
-            ContactRelease.account_id == account_id,
-            ContactRelease.supplier_id.in_(supplier_ids),  # type: ignore[attr-defined]
+        select(col(ContactRelease.supplier_id)).where(
+            col(ContactRelease.account_id) == account_id,
+            col(ContactRelease.supplier_id).in_(supplier_ids),
         )
     )
     return set(found.scalars())

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request, status
 from pydantic import BaseModel
 from sqlalchemy import select, update
+from sqlmodel import col
 
 from models.user import ApiKey, User, UserCreate, UserPublic, UserWithKey
 from service.auth import AccountError, create_user, issue_key
@@ -28,7 +29,7 @@ def who_am_i(user: CurrentUser) -> Any:
 
 @router.get("", response_model=list[UserPublic])
 def list_users(session: SessionDep, user: Organizer) -> Any:
-    return list(session.execute(select(User).order_by(User.id)).scalars())  # type: ignore[arg-type]
+    return list(session.execute(select(User).order_by(col(User.id))).scalars())
 
 
 @router.post("", response_model=UserWithKey, status_code=status.HTTP_201_CREATED)
@@ -55,7 +56,7 @@ def new_key(
     if session.get(User, user_id) is None:
         raise NotFound(f"no account {user_id}")
     if revoke_others:
-        session.execute(update(ApiKey).where(ApiKey.user_id == user_id).values(revoked=True))  # type: ignore[arg-type]
+        session.execute(update(ApiKey).where(col(ApiKey.user_id) == user_id).values(revoked=True))
     key = issue_key(session, user_id)
     session.commit()
     return NewKey(api_key=key)
@@ -68,6 +69,6 @@ def revoke_keys(user_id: RowId, request: Request, session: SessionDep, user: Org
         raise NotFound(f"no account {user_id}")
     if user_id == user.id:
         raise Forbidden("revoke your own keys from another organizer account")
-    session.execute(update(ApiKey).where(ApiKey.user_id == user_id).values(revoked=True))  # type: ignore[arg-type]
+    session.execute(update(ApiKey).where(col(ApiKey.user_id) == user_id).values(revoked=True))
     session.commit()
     request.app.state.key_cache.clear()

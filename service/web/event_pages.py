@@ -151,9 +151,7 @@ def add_buyer(
     record = crud.get_event(session, user, event_id)
     company = company.strip()
     account_name = account.strip() or company
-    existing = session.execute(
-        select(User).where(User.name == account_name)  # type: ignore[arg-type]
-    ).scalar()
+    existing = session.execute(select(User).where(col(User.name) == account_name)).scalar()
     new_key = ""
     if existing is not None and existing.role != Role.buyer:
         return event_page(

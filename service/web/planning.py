@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from models import RequirementRecord, Supplier
 from models.event import EventParticipant, EventRecord, MeetingIn
@@ -35,8 +35,8 @@ def requirements_of(session: Session, account_ids: list[int]) -> dict[int, list[
         return found
     rows = session.execute(
         select(RequirementRecord)
-        .where(RequirementRecord.owner_id.in_(account_ids))  # type: ignore[union-attr]
-        .order_by(RequirementRecord.id)  # type: ignore[arg-type]
+        .where(col(RequirementRecord.owner_id).in_(account_ids))
+        .order_by(col(RequirementRecord.id))
     )
     for row in rows.scalars():
         assert row.owner_id is not None
@@ -84,7 +84,7 @@ def _supplier_info(session: Session, supplier_ids: set[str]) -> dict[str, dict[s
     if not supplier_ids:
         return {}
     rows = session.execute(
-        select(Supplier).where(Supplier.supplier_id.in_(sorted(supplier_ids)))  # type: ignore[attr-defined]
+        select(Supplier).where(col(Supplier.supplier_id).in_(sorted(supplier_ids)))
     )
     return {
         s.supplier_id: {"name": s.name, "regency": s.regency, "products": s.products}

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Form, Query, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
+from sqlmodel import col
 
 from matcher.errors import RequirementError
 from matcher.vocab import suggest_terms
@@ -39,7 +40,9 @@ ORGANIZER_CONSORTIA = 3
 
 
 def _buyer_accounts(session: SessionDep) -> list[User]:
-    rows = session.execute(select(User).where(User.role == Role.buyer).order_by(User.name))  # type: ignore[arg-type]
+    rows = session.execute(
+        select(User).where(col(User.role) == Role.buyer).order_by(col(User.name))
+    )
     return list(rows.scalars())
 
 

@@ -13,7 +13,7 @@ and an organizer's forced entries belong to one buyer's requirement (`owner_id` 
 from __future__ import annotations
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 
 revision = "0004"
