@@ -7,6 +7,7 @@ database up to the newest revision before use.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +22,7 @@ DEFAULT_DB_FILE = "mitra.db"
 ENV_URL = "MITRA_DATABASE_URL"
 
 _engines: dict[str, Engine] = {}
+_open_lock = threading.RLock()
 
 
 def default_url() -> str:
@@ -72,6 +74,16 @@ def make_engine(url: str) -> Engine:
 def open_database(url: str | None = None, *, migrate: bool = True) -> Engine:
     """An engine for `url` (resolved as `resolve_url` does), migrated to the newest schema."""
     resolved = resolve_url(url)
+    engine = _engines.get(resolved)
+    if engine is not None:
+        return engine
+    # One thread at a time: alembic keeps its migration context in module globals, so two
+    # threads migrating at once (the start-up index builder and a first request) break it.
+    with _open_lock:
+        return _open(resolved, migrate)
+
+
+def _open(resolved: str, migrate: bool) -> Engine:
     engine = _engines.get(resolved)
     if engine is None:
         if resolved.startswith("sqlite:///") and resolved != "sqlite:///:memory:":
