@@ -140,36 +140,35 @@ def _added_breaks(placement: Placement, meeting_id: str, t: int) -> int:
 
 
 def _place_by_moving_one(placement: Placement, meeting_id: str, t: int) -> bool:
-    """Put the meeting in slot t by moving the one meeting in its way (or one filling a table)."""
-    blockers = {
+    """Put the meeting in slot t by moving the one meeting in its way: a participant's meeting
+    at t, a meeting it must follow (or precede) that sits on the wrong side of t, or else any
+    meeting filling the last table at t."""
+    obstacles = {
         placement.busy[p][t] for p in placement.members[meeting_id] if t in placement.busy[p]
     }
-    if len(blockers) > 1 or not placement.in_order(meeting_id, t):
+    obstacles |= {b for b in placement.before[meeting_id] if placement.slot.get(b, -1) >= t}
+    last = len(placement.load)
+    obstacles |= {n for n in placement.later[meeting_id] if placement.slot.get(n, last) <= t}
+    if len(obstacles) > 1:
         return False
-    if not blockers:
+    if not obstacles:
         if meeting_id not in placement.counted:
             return False
         candidates = [m for m, s in placement.slot.items() if s == t and m in placement.counted]
     else:
-        candidates = list(blockers)
+        candidates = list(obstacles)
     for blocker in candidates:
-        if placement.domains.open_slots[blocker] == [t]:
-            continue
-        placement.remove(blocker)
-        if placement.fits(meeting_id, t):
+        home = placement.remove(blocker)
+        if placement.fits(meeting_id, t) and placement.fair(placement.members[meeting_id]):
             placement.place(meeting_id, t)
-            if not placement.fair(placement.members[meeting_id]):
-                placement.remove(meeting_id)
-                placement.place(blocker, t)
-                continue
             for other in placement.domains.open_slots[blocker]:
-                if other != t and placement.fits(blocker, other):
+                if other != home and placement.fits(blocker, other):
                     placement.place(blocker, other)
                     if placement.fair(placement.members[blocker]):
                         return True
                     placement.remove(blocker)
             placement.remove(meeting_id)
-        placement.place(blocker, t)
+        placement.place(blocker, home)
     return False
 
 
