@@ -193,8 +193,10 @@ def plan(
     session: SessionDep,
     user: OrganizerForm,
     top_k: Annotated[int, Form(ge=1, le=50)] = 5,
+    consortia: Annotated[int, Form(ge=0, le=5)] = 0,
 ) -> Response:
-    """Meeting requests for every buyer's top suppliers (pairs already requested are kept)."""
+    """Meeting requests for every buyer's top suppliers (pairs already requested are kept),
+    and one meeting per consortium proposal when asked."""
     record = crud.get_event(session, user, event_id)
-    added = plan_meetings(engine, session, user, record, top_k)
+    added = plan_meetings(engine, session, user, record, top_k, consortia)
     return redirect(f"/acara/{event_id}?msg=msg_planned&n={added}#pertemuan")

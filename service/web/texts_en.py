@@ -199,6 +199,9 @@ EN: dict[str, str] = {
     "meeting_priority": "Priority",
     "meeting_mandatory": "Mandatory",
     "plan_top_k": "Top suppliers per requirement",
+    "plan_consortia": "Consortia per requirement",
+    "plan_consortia_hint": "One meeting with all members of a group, only where no single "
+    "supplier can serve the requirement.",
     "plan_button": "Plan meetings from shortlists",
     "msg_planned": "{n} new meetings added.",
     "schedule": "Schedule",

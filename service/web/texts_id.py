@@ -205,6 +205,9 @@ ID: dict[str, str] = {
     "meeting_priority": "Prioritas",
     "meeting_mandatory": "Wajib",
     "plan_top_k": "Pemasok teratas per kebutuhan",
+    "plan_consortia": "Konsorsium per kebutuhan",
+    "plan_consortia_hint": "Satu pertemuan dengan semua anggota kelompok, hanya bila tak ada "
+    "satu pemasok pun yang sanggup sendiri.",
     "plan_button": "Susun pertemuan dari daftar pendek",
     "msg_planned": "{n} pertemuan baru ditambahkan.",
     # schedule

@@ -220,3 +220,36 @@ def test_two_buyers_with_look_alike_names_stay_two_participants(
         "B-PT-ASTRA-OTOPARTS",
         "B-PT-ASTRA-OTOPARTS-2",
     ]
+
+
+def test_a_consortium_is_planned_as_one_meeting_and_scheduled(
+    site: Site, organizer: SignedIn, catalogue: None, solver: None
+) -> None:
+    organizer.post("/acara", EVENT_FORM)
+    add_buyer(organizer, "PT Astra Otoparts", "buyer-astra")
+    # Stamping and turning, 4,000 pcs: only the two LIK Takaru shops together can do it.
+    stamp_and_turn = requirement_form(
+        "REQ-ASTRA-PIN", processes="stamping; bubut", materials="", monthly_volume="4.000"
+    )
+    site.signed_in("buyer-astra").post("/kebutuhan/baru", stamp_and_turn)
+    event_id = EVENT_FORM["event_id"]
+    planned = organizer.post(f"/acara/{event_id}/rencana", {"top_k": "1", "consortia": "1"})
+    assert planned.headers["location"].startswith(f"/acara/{event_id}?msg=msg_planned&n=2")
+    page = organizer.get(f"/acara/{event_id}").text
+    meetings = dict(re.findall(r"<td>(M\d{3})</td><td>([^<]+)</td>", page))
+    group = [m for m, who in meetings.items() if who.count("↔") == 2]
+    assert len(group) == 1
+    assert set(meetings[group[0]].split(" ↔ ")) == {
+        "PT Astra Otoparts",
+        "CV Karya Teknik Tegal",
+        "UD Sinar Logam",
+    }
+    organizer.post(f"/acara/{event_id}/jadwal", {"time_limit": "5"})
+    job = wait_for_job(organizer, organizer.get(f"/acara/{event_id}").text)
+    assert job["status"] == "done"
+    grid = organizer.get(f"/acara/{event_id}/jadwal").text
+    cells = [
+        re.findall(r"<span>([^<]+)</span>", c) for c in re.findall(r'class="busy">(.*?)</td>', grid)
+    ]
+    # The group sits at one table in one slot: the buyer with both members.
+    assert ["PT Astra Otoparts", "CV Karya Teknik Tegal", "UD Sinar Logam"] in cells
