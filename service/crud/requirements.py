@@ -114,9 +114,10 @@ def create_requirement(
 
 
 def replace_requirement(
-    session: Session, user: User, requirement_id: str, document: Any, owner_id: int | None = None
+    session: Session, user: User, row: RequirementRecord, document: Any
 ) -> RequirementRecord:
-    row = get_requirement(session, user, requirement_id, owner_id)
+    """Replace `row` (found with `get_requirement`) by `document`; its id stays the same."""
+    requirement_id = row.requirement_id
     if user.role == Role.analyst:
         raise Forbidden("analyst accounts cannot change requirements")
     if isinstance(document, dict):
@@ -136,10 +137,8 @@ def replace_requirement(
     return row
 
 
-def delete_requirement(
-    session: Session, user: User, requirement_id: str, owner_id: int | None = None
-) -> None:
-    row = get_requirement(session, user, requirement_id, owner_id)
+def delete_requirement(session: Session, user: User, row: RequirementRecord) -> None:
+    requirement_id = row.requirement_id
     if user.role == Role.analyst:
         raise Forbidden("analyst accounts cannot delete requirements")
     session.delete(row)

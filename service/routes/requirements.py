@@ -8,9 +8,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import BaseModel, Field
 
+from models import RequirementRecord
 from models.requirement import RequirementIn
 from service.crud import requirements as crud
 from service.crud import shortlists as shortlist_crud
@@ -83,53 +84,48 @@ def create_requirement(
     return RequirementPublic(**crud.public(row))
 
 
-@router.get("/{requirement_id}", response_model=RequirementPublic)
-def get_requirement(
+def owned_requirement(
     requirement_id: str, session: SessionDep, user: CurrentUser, owner_id: OwnerId = None
-) -> Any:
-    row = crud.get_requirement(session, user, requirement_id, owner_id)
+) -> RequirementRecord:
+    """The requirement in the path: a buyer's own, or for staff anyone's (`owner_id`)."""
+    return crud.get_requirement(session, user, requirement_id, owner_id)
+
+
+StoredRequirement = Annotated[RequirementRecord, Depends(owned_requirement)]
+
+
+@router.get("/{requirement_id}", response_model=RequirementPublic)
+def get_requirement(row: StoredRequirement) -> Any:
     return RequirementPublic(**crud.public(row))
 
 
 @router.put("/{requirement_id}", response_model=RequirementPublic)
 def replace_requirement(
-    requirement_id: str,
-    body: RequirementIn,
-    session: SessionDep,
-    user: CurrentUser,
-    owner_id: OwnerId = None,
+    body: RequirementIn, session: SessionDep, user: CurrentUser, row: StoredRequirement
 ) -> Any:
-    document = body.model_dump(mode="json")
-    row = crud.replace_requirement(session, user, requirement_id, document, owner_id)
+    row = crud.replace_requirement(session, user, row, body.model_dump(mode="json"))
     return RequirementPublic(**crud.public(row))
 
 
 @router.delete("/{requirement_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_requirement(
-    requirement_id: str, session: SessionDep, user: CurrentUser, owner_id: OwnerId = None
-) -> Response:
-    crud.delete_requirement(session, user, requirement_id, owner_id)
+def delete_requirement(session: SessionDep, user: CurrentUser, row: StoredRequirement) -> Response:
+    crud.delete_requirement(session, user, row)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.post("/{requirement_id}/shortlist")
 def run_shortlist(
-    requirement_id: str,
     engine: EngineDep,
-    session: SessionDep,
-    user: CurrentUser,
+    row: StoredRequirement,
     top: Top = 10,
     include_ineligible: bool = False,
     consortia: Consortia = 0,
-    owner_id: OwnerId = None,
 ) -> dict[str, Any]:
     """Rank the catalogue for a stored requirement; the body is contract section 3."""
-    row = crud.get_requirement(session, user, requirement_id, owner_id)
-    requirement = crud.stored_requirement(row)
     return shortlist_crud.shortlist(
         engine,
         row.owner_id,
-        requirement,
+        crud.stored_requirement(row),
         top=top,
         include_ineligible=include_ineligible,
         stored=row,
@@ -137,36 +133,25 @@ def run_shortlist(
     )
 
 
+# Organizer-only: the role is checked (403) before the requirement is looked up.
+
+
 @router.get("/{requirement_id}/overrides", response_model=list[OverridePublic])
-def list_overrides(
-    requirement_id: str, session: SessionDep, user: Organizer, owner_id: OwnerId = None
-) -> Any:
-    row = crud.get_requirement(session, user, requirement_id, owner_id)
+def list_overrides(session: SessionDep, user: Organizer, row: StoredRequirement) -> Any:
     return shortlist_crud.overrides_for(session, row)
 
 
 @router.put("/{requirement_id}/overrides/{supplier_id}", response_model=OverridePublic)
 def force_supplier(
-    requirement_id: str,
-    supplier_id: str,
-    body: OverrideIn,
-    session: SessionDep,
-    user: Organizer,
-    owner_id: OwnerId = None,
+    supplier_id: str, body: OverrideIn, session: SessionDep, user: Organizer, row: StoredRequirement
 ) -> Any:
     """Force a supplier into (`in`) or out of (`out`) this requirement's shortlists."""
-    row = crud.get_requirement(session, user, requirement_id, owner_id)
     return shortlist_crud.set_override(session, user, row, supplier_id, body.mode, body.reason)
 
 
 @router.delete("/{requirement_id}/overrides/{supplier_id}", status_code=status.HTTP_204_NO_CONTENT)
 def unforce_supplier(
-    requirement_id: str,
-    supplier_id: str,
-    session: SessionDep,
-    user: Organizer,
-    owner_id: OwnerId = None,
+    supplier_id: str, session: SessionDep, user: Organizer, row: StoredRequirement
 ) -> Response:
-    row = crud.get_requirement(session, user, requirement_id, owner_id)
     shortlist_crud.remove_override(session, user, row, supplier_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -143,7 +143,7 @@ def requirement_update(
     form.requirement_id = requirement_id
     document = requirement_document(form, default_buyer=row.buyer)
     try:
-        crud.replace_requirement(session, user, requirement_id, document, row.owner_id)
+        crud.replace_requirement(session, user, row, document)
     except RequirementError as exc:
         values = {**form.model_dump(), "owner": row.owner_id or ""}
         return _form_page(request, session, user, values, exc, editing=True)
