@@ -11,6 +11,7 @@ from scheduler.event import Event
 from scheduler.explain import infeasibility_reason, precheck, unscheduled_reasons
 from scheduler.greedy import greedy_slots
 from scheduler.model import SlotModel, build_model
+from scheduler.patterns import SHORT_EVENT
 from scheduler.priority import (
     PriorityStage,
     all_mandatory,
@@ -104,6 +105,7 @@ def solve(
         time_limit=first_limit,
         workers=workers,
         lns_only=len(target.meetings) > LNS_ONLY_MEETINGS,
+        lp_first=len(target.slots) < SHORT_EVENT and bool(sm.patterns),
         progress=_scaled(
             progress, base, (1 - base) * (CPSAT_SHARE if second_engine else 1), "breaks"
         ),
