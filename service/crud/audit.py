@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func
 from sqlmodel import Session, col
 
 from models import AuditEvent
+from service.crud.paging import page_of
 
 
 def list_audit(
@@ -33,14 +34,4 @@ def list_audit(
         )
     if since is not None:
         conditions.append(col(AuditEvent.at) >= since)
-    total = session.execute(
-        select(func.count()).select_from(AuditEvent).where(*conditions)
-    ).scalar()
-    rows = session.execute(
-        select(AuditEvent)
-        .where(*conditions)
-        .order_by(col(AuditEvent.id).desc())
-        .offset(offset)
-        .limit(limit)
-    )
-    return int(total or 0), list(rows.scalars())
+    return page_of(session, AuditEvent, conditions, col(AuditEvent.id).desc(), offset, limit)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
@@ -22,6 +22,7 @@ from models.requirement import parse_requirement, requirement_to_json
 from models.supplier import utcnow
 from models.user import Role, User
 from service.crud.errors import Conflict, Forbidden, NotFound
+from service.crud.paging import page_of
 
 
 def visible(user: User) -> list[Any]:
@@ -35,17 +36,7 @@ def list_requirements(
     session: Session, user: User, offset: int, limit: int
 ) -> tuple[int, list[RequirementRecord]]:
     conditions = visible(user)
-    total = session.execute(
-        select(func.count()).select_from(RequirementRecord).where(*conditions)
-    ).scalar()
-    rows = session.execute(
-        select(RequirementRecord)
-        .where(*conditions)
-        .order_by(col(RequirementRecord.id))
-        .offset(offset)
-        .limit(limit)
-    )
-    return int(total or 0), list(rows.scalars())
+    return page_of(session, RequirementRecord, conditions, col(RequirementRecord.id), offset, limit)
 
 
 def get_requirement(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
@@ -25,6 +25,7 @@ from models.user import Role, User
 from service.catalog import current_revision
 from service.crud import shortlist_cache
 from service.crud.errors import NotFound
+from service.crud.paging import page_of
 from service.crud.suppliers import get_supplier
 from service.shortlists import active_profile, remember, run_shortlist
 
@@ -237,17 +238,7 @@ def list_runs(
         conditions.append(col(ShortlistRun.requirement_id) == requirement_id)
     if owner_id is not None:
         conditions.append(col(ShortlistRun.owner_id) == owner_id)
-    total = session.execute(
-        select(func.count()).select_from(ShortlistRun).where(*conditions)
-    ).scalar()
-    rows = session.execute(
-        select(ShortlistRun)
-        .where(*conditions)
-        .order_by(col(ShortlistRun.id).desc())
-        .offset(offset)
-        .limit(limit)
-    )
-    return int(total or 0), list(rows.scalars())
+    return page_of(session, ShortlistRun, conditions, col(ShortlistRun.id).desc(), offset, limit)
 
 
 def get_run(session: Session, user: User, run_id: int) -> ShortlistRun:

@@ -22,6 +22,7 @@ from models.event import ContactRelease
 from models.supplier import SupplierCreate, SupplierPrivate, SupplierPublic, utcnow
 from service.catalog import bump_revision
 from service.crud.errors import Conflict, Invalid, NotFound, Stale
+from service.crud.paging import page_of
 
 NOT_NULL = (
     "name",
@@ -129,16 +130,8 @@ class SupplierFilters(BaseModel):
 def list_suppliers(
     session: Session, filters: SupplierFilters, offset: int, limit: int
 ) -> tuple[int, list[Supplier]]:
-    conditions = filters.conditions()
-    total = session.execute(select(func.count()).select_from(Supplier).where(*conditions)).scalar()
-    rows = session.execute(
-        select(Supplier)
-        .where(*conditions)
-        .order_by(col(Supplier.supplier_id))
-        .offset(offset)
-        .limit(limit)
-    )
-    return int(total or 0), list(rows.scalars())
+    order = col(Supplier.supplier_id)
+    return page_of(session, Supplier, filters.conditions(), order, offset, limit)
 
 
 def get_supplier(session: Session, supplier_id: str) -> Supplier:
