@@ -101,7 +101,14 @@ def list_command(db: DbOption = None) -> None:
         table.add_column(column)
     if not any(row.active for row in rows):
         default = WeightsProfile.load_default()
-        table.add_row(default.name, "1", "yes (bundled)", "1.000", "", default.description)
+        table.add_row(
+            default.name,
+            str(default.version),
+            "yes (bundled)",
+            f"{sum(default.weights.values()):.3f}",
+            "",
+            default.description,
+        )
     for row in rows:
         table.add_row(
             row.name,
