@@ -3,6 +3,7 @@
     python benchmarks/event_size.py                         # seed 1, 60 s
     python benchmarks/event_size.py --seeds 1 2 3 --time-limit 60
     python benchmarks/event_size.py --seeds 7 --out event-7.json --no-solve   # just the event
+    python benchmarks/event_size.py --session-slots 9    # 18 slots: not every request fits
 
 The organizer's real event: ~40 buyers, ~300 suppliers, two sessions of 20-minute slots, 25
 tables. Each buyer asks for its shortlist's top suppliers (priority = shortlist score); popular
@@ -133,6 +134,9 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="*", default=[1])
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--session-slots", type=int, default=11, help="slots per session (2 sessions; 9-12)"
+    )
     parser.add_argument("--out", type=Path, help="write the (first) generated event here")
     parser.add_argument("--no-solve", action="store_true")
     args = parser.parse_args()
@@ -140,7 +144,7 @@ def main() -> None:
     header += f" {'breaks':>6} {'s':>5} | {'ours held':>9} {'prio':>6} {'breaks':>6}"
     header += f" {'bound':>5} {'status':>8} {'s':>5} {'valid':>5}"
     for seed in args.seeds:
-        data = generate_event(seed)
+        data = generate_event(seed, session_slots=(args.session_slots, args.session_slots))
         if args.out is not None and seed == args.seeds[0]:
             args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
         if args.no_solve:

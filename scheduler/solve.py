@@ -105,7 +105,7 @@ def solve(
         time_limit=first_limit,
         workers=workers,
         lns_only=len(target.meetings) > LNS_ONLY_MEETINGS,
-        lp_first=len(target.slots) < SHORT_EVENT and bool(sm.patterns),
+        lp_first=_lp_first(target, sm),
         progress=_scaled(
             progress, base, (1 - base) * (CPSAT_SHARE if second_engine else 1), "breaks"
         ),
@@ -135,6 +135,16 @@ def solve(
         " this does not prove that none exists, try a longer time limit"
     )
     return infeasible(event, why, clock.elapsed())
+
+
+def _lp_first(event: Event, sm: SlotModel) -> bool:
+    """Short events with busy patterns and no precedences: the LP-heavy worker goes first.
+
+    Measured on the crafted prec25 family (10-slot instances with precedences), LP first found
+    worse schedules (5 of 20 unproven instead of 1), so precedences keep core search first.
+    """
+    short = len(event.slots) < SHORT_EVENT
+    return short and bool(sm.patterns) and not any(m.after for m in event.meetings)
 
 
 class _Clock:
