@@ -74,23 +74,20 @@ class RequirementIn(BaseModel):
 def _refuse_misspelled_fields(data: dict[str, Any]) -> None:
     """Unknown fields are ignored (contract section 2), but one that is a near miss of a known
     field is almost surely a typo, and ignoring `certifications_requried` would drop a gate."""
-    known = list(RequirementIn.model_fields) + ["delivery"]
+    _refuse_near_misses(data, RequirementIn, "")
+    delivery = data.get("delivery")
+    if isinstance(delivery, dict):
+        _refuse_near_misses(delivery, DeliveryIn, "delivery.")
+
+
+def _refuse_near_misses(data: dict[str, Any], model: type[BaseModel], prefix: str) -> None:
+    known = list(model.model_fields)
     for key in data:
         if key in known or not isinstance(key, str):
             continue
         close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.8)
         if close:
-            raise RequirementError(key, f"unknown field; did you mean '{close[0]}'?")
-    delivery = data.get("delivery")
-    if isinstance(delivery, dict):
-        for key in delivery:
-            close = difflib.get_close_matches(
-                str(key).lower(), list(DeliveryIn.model_fields), 1, 0.8
-            )
-            if close and key not in DeliveryIn.model_fields:
-                raise RequirementError(
-                    f"delivery.{key}", f"unknown field; did you mean '{close[0]}'?"
-                )
+            raise RequirementError(f"{prefix}{key}", f"unknown field; did you mean '{close[0]}'?")
 
 
 def _field_name(loc: tuple[int | str, ...]) -> str:
