@@ -45,7 +45,11 @@ def import_suppliers(
         bool,
         typer.Option(
             "--skip-invalid",
-            help="Import the good rows; write bad rows with reasons to FILE.rejected.csv.",
+            help=(
+                "Import the good rows; write bad rows with reasons beside FILE, to "
+                "FILE.rejected.csv (e.g. pemasok.xlsx.rejected.csv; an earlier one is kept "
+                "and the new one numbered: pemasok.xlsx.rejected-2.csv)."
+            ),
         ),
     ] = False,
 ) -> None:
@@ -85,6 +89,9 @@ def import_suppliers(
         except MitraError as exc:
             progress.stop()
             fail(str(exc))
+        except OSError as exc:  # the rejected-rows file could not be written beside the sheet
+            progress.stop()
+            fail(f"cannot write the rejected rows beside {file}: {exc.strerror}; nothing imported")
     console.print(
         f"[green]Imported {report.imported} suppliers[/] "
         f"({report.created} new, {report.updated} updated)."
