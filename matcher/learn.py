@@ -221,6 +221,13 @@ class CrossValidation:
         """Mean gain (learned − baseline) with a 95 % bootstrap interval over requirements."""
         return bootstrap_ci(self.learned - self.baseline)
 
+    @property
+    def clearly_better(self) -> bool:
+        """The whole 95 % interval of the gain lies above 0. Only then is the learned profile
+        worth activating: a mean gain whose interval includes 0 may be luck of the folds."""
+        _, low, _ = self.gain
+        return bool(low > 0)
+
 
 def cross_validate(
     learner: WeightLearner,

@@ -7,7 +7,13 @@ import pytest
 from sklearn.base import clone
 
 from matcher.errors import ProfileError
-from matcher.learn import LearningError, WeightLearner, cross_validate, training_set
+from matcher.learn import (
+    CrossValidation,
+    LearningError,
+    WeightLearner,
+    cross_validate,
+    training_set,
+)
 from matcher.profile import FEATURE_NAMES, WeightsProfile
 from tests.matcher.synthetic import load
 
@@ -127,3 +133,18 @@ def test_on_the_real_engine_features_learning_finds_the_truth_and_beats_the_wron
     assert order(learned)[:2] == order(truth)[:2]
     mean_gain, low, _ = cross_validate(WeightLearner(), cases, synthetic.wrong_profile()).gain
     assert mean_gain > 0.05 and low > 0
+
+
+def held_out(learned: list[float], baseline: list[float]) -> CrossValidation:
+    ids = tuple(f"REQ-{i}" for i in range(len(learned)))
+    return CrossValidation(10, ids, np.array(learned), np.array(baseline), ())
+
+
+def test_only_a_gain_whose_whole_interval_is_above_zero_counts_as_better():
+    steady = held_out([0.90, 0.80, 0.85, 0.90, 0.70], [0.50, 0.40, 0.50, 0.45, 0.40])
+    # Positive on average, but two of five requirements got worse: could be luck of the folds.
+    mixed = held_out([0.90, 0.30, 0.80, 0.20, 0.70], [0.50, 0.60, 0.50, 0.40, 0.60])
+    assert steady.gain[1] > 0 and steady.clearly_better
+    mean, low, high = mixed.gain
+    assert mean > 0 and low < 0 < high
+    assert not mixed.clearly_better
