@@ -6,6 +6,7 @@ import math
 import time
 
 from scheduler import maxsat
+from scheduler.digest import event_digest
 from scheduler.domains import meeting_domains
 from scheduler.event import Event
 from scheduler.explain import infeasibility_reason, precheck, unscheduled_reasons
@@ -53,7 +54,23 @@ def solve(
     which either proves an optimum or leaves CP-SAT's best schedule standing.
 
     An infeasible event is re-solved without each rule set to say which one is to blame, unless
-    `explain_infeasible` is False (benchmarks, where only the verdict matters)."""
+    `explain_infeasible` is False (benchmarks, where only the verdict matters).
+
+    The schedule carries the digest of `event` (scheduler.digest), so agendas and re-scheduling
+    can refuse an event file it was not made for."""
+    schedule = _solve(event, time_limit, workers, hint, progress, explain_infeasible)
+    schedule.event_digest = event_digest(event)
+    return schedule
+
+
+def _solve(
+    event: Event,
+    time_limit: float | None,
+    workers: int,
+    hint: Schedule | None,
+    progress: Progress | None,
+    explain_infeasible: bool,
+) -> Schedule:
     clock = _Clock(time_limit)
     domains = meeting_domains(event)
     reason = precheck(event, domains)
