@@ -197,7 +197,8 @@ def training_set(
         rows = np.flatnonzero(case.eligible & (case.judged if pool == "judged" else True))
         blocks.append(case.values[rows])
         grades.append(case.grades[rows])
-        groups.extend([case.requirement_id] * rows.size)
+        # The title, not the bare id: two buyers' `REQ-001` are two requirements, never paired.
+        groups.extend([case.title] * rows.size)
     width = len(cases[0].names) if cases else len(FEATURE_NAMES)
     return (
         np.vstack(blocks) if blocks else np.zeros((0, width)),
@@ -262,7 +263,7 @@ def cross_validate(
         reference.extend(
             r.ndcg for r in evaluate(test_cases, baseline, k=k, pool=pool).per_requirement
         )
-        held_out.extend(c.requirement_id for c in test_cases)
+        held_out.extend(c.title for c in test_cases)
     return CrossValidation(
         k, tuple(held_out), np.array(learned), np.array(reference), tuple(weights)
     )

@@ -197,3 +197,30 @@ def test_learn_suggests_activation_when_the_whole_interval_is_above_zero(
     assert code == 0, output
     assert "Better than default" in text and "all above 0" in text
     assert "mitra weights activate belajar:1" in text
+
+
+def test_evaluate_keeps_two_buyers_with_the_same_requirement_id_apart(db: str, tmp_path: Path):
+    # A second buyer also calls its request REQ-YMH-01 and signed with a different supplier.
+    with Session(open_database(db)) as session:
+        document = {**REQUIREMENTS[0], "buyer": "PT AHM"}
+        session.add(
+            RequirementRecord(
+                requirement_id="REQ-YMH-01", buyer="PT AHM", owner_id=9, document=document
+            )
+        )
+        session.commit()
+    sheet = tmp_path / "hasil.csv"
+    sheet.write_text(
+        "requirement_id,buyer,supplier_id,outcome,value_idr,date\n"
+        "REQ-YMH-01,PT Yamaha Indonesia,TGL-001,purchase_order,Rp 120.000.000,2026-10-02\n"
+        "REQ-YMH-01,PT Yamaha Indonesia,TGL-002,met,,2026-09-16\n"
+        "REQ-YMH-01,PT AHM,TGL-002,mou,,2026-10-03\n"
+        "REQ-YMH-01,PT AHM,TGL-001,met,,2026-10-03\n",
+        encoding="utf-8",
+    )
+    assert run("import", "outcomes", str(sheet), "--db", db)[0] == 0
+    code, output = run("evaluate", "--report", str(tmp_path / "laporan"), "--db", db)
+    assert code == 0, output
+    assert "2 requirements scored" in output
+    page = (tmp_path / "laporan" / "index.html").read_text(encoding="utf-8")
+    assert "REQ-YMH-01 (PT AHM)" in page and "REQ-YMH-01 (PT Yamaha Indonesia)" in page
