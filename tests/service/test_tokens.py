@@ -233,3 +233,11 @@ def test_a_token_from_one_worker_works_on_another(
 def test_an_incomplete_sign_in_form_is_a_422_not_a_crash(api: Api, form: dict[str, str]) -> None:
     response = api.client.post("/api/auth/token", data=form)
     assert response.status_code == 422
+
+
+@pytest.mark.parametrize("token", ["mitratoken_", "mitratoken_" + "x" * 5000, "mitratoken_é"])
+def test_a_made_up_token_is_refused(api: Api, token: str) -> None:
+    response = api.client.get(
+        "/api/users/me", headers={"Authorization": f"Bearer {token}".encode()}
+    )
+    assert response.status_code == 401
