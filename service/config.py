@@ -25,7 +25,7 @@ class Settings(BaseSettings):
     token_minutes: float = Field(default=480.0, gt=0)
     # After this many wrong passwords for one account name, that name is refused for
     # `sign_in_block_seconds` (counted per worker process).
-    sign_in_max_failures: int = Field(default=5, ge=1)
+    sign_in_max_failures: int = Field(default=5, ge=1, le=100)
     sign_in_block_seconds: float = Field(default=300.0, ge=0)
     schedule_time_limit: float = Field(default=30.0, gt=0)
     # A scheduling job still "queued" or "running" this many seconds past its time limit has

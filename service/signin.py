@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -23,6 +24,8 @@ from models.user import SignInToken, User, new_token, password_matches, token_di
 WRONG_SIGN_IN = "wrong account name or password"
 # Long enough for any real name; longer input is refused before it reaches the database.
 NAME_MAX_LENGTH = 120
+# Failure times remembered per name: the most MITRA_SIGN_IN_MAX_FAILURES may be.
+KEEP_FAILURES = 100
 
 
 class SignInRefused(Exception):
@@ -48,13 +51,14 @@ class SignInThrottle:
     unknown names are counted exactly like known ones.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
         self._lock = threading.Lock()
         self._failures: dict[str, list[float]] = {}
 
     def blocked_for(self, name: str, max_failures: int, window: float) -> float:
         """Seconds until `name` may try again (0 when it may try now)."""
-        now = time.monotonic()
+        now = self._clock()
         with self._lock:
             recent = [t for t in self._failures.get(_fold(name), []) if t > now - window]
             if len(recent) < max_failures:
@@ -65,7 +69,9 @@ class SignInThrottle:
         with self._lock:
             if len(self._failures) > 10_000:  # a flood of invented names must not grow memory
                 self._failures.clear()
-            self._failures.setdefault(_fold(name), []).append(time.monotonic())
+            times = self._failures.setdefault(_fold(name), [])
+            times.append(self._clock())
+            del times[:-KEEP_FAILURES]
 
     def succeeded(self, name: str) -> None:
         with self._lock:

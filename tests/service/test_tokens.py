@@ -15,6 +15,7 @@ from models.supplier import utcnow
 from models.user import SignInToken, User
 from service.app import create_app
 from service.auth import set_password
+from service.signin import SignInThrottle
 from tests.service.api_helpers import requirement
 from tests.service.conftest import Api
 
@@ -241,3 +242,21 @@ def test_a_made_up_token_is_refused(api: Api, token: str) -> None:
         "/api/users/me", headers={"Authorization": f"Bearer {token}".encode()}
     )
     assert response.status_code == 401
+
+
+def test_a_blocked_name_may_try_again_once_the_block_is_over() -> None:
+    now = [1000.0]
+    throttle = SignInThrottle(clock=lambda: now[0])
+    for _ in range(3):
+        throttle.failed("Astra")
+    assert throttle.blocked_for("astra ", max_failures=3, window=300) == pytest.approx(300)
+    assert throttle.blocked_for("ahm", max_failures=3, window=300) == 0
+    now[0] += 200
+    assert throttle.blocked_for("astra", max_failures=3, window=300) == pytest.approx(100)
+    now[0] += 101
+    assert throttle.blocked_for("astra", max_failures=3, window=300) == 0
+    # A right password clears the count at once.
+    for _ in range(3):
+        throttle.failed("astra")
+    throttle.succeeded("ASTRA")
+    assert throttle.blocked_for("astra", max_failures=3, window=300) == 0
