@@ -223,12 +223,13 @@ class ConceptIncidence:
             declares_role,
         )
 
-    def resolve(self, term: str, context: Context | None = None) -> TermMatch:
+    def resolve(self, term: str, context: Callable[[], Context] | None = None) -> TermMatch:
         """Map a requirement term to level scores over this incidence's columns, reading
-        ambiguous words in the sense the requirement's `context` calls for."""
+        ambiguous words in the sense the requirement's `context()` calls for (asked for only
+        when the term names an ambiguous concept)."""
         concepts = self.taxonomy.map_terms([term])[term]
-        if context is not None and self.taxonomy.kind == "process":
-            concepts = sensed(concepts, context)
+        if context is not None and ambiguous_concepts().intersection(concepts):
+            concepts = sensed(concepts, context())
         scores = np.zeros(len(self.columns), dtype=np.float64)
         if concepts:
             scores[: len(self.taxonomy.ids)] = closeness_scores(self.taxonomy, concepts)

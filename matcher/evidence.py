@@ -44,30 +44,31 @@ def general_trades(taxonomy: Taxonomy, match: TermMatch) -> list[int]:
 
 
 def makes_main_process(query: PreparedQuery) -> NDArray[np.bool_]:
-    """Per supplier: its own processes include the main required process or a close
-    variant, not only the general trade it belongs to."""
+    """Per process pattern (`index.processes.patterns`): its own processes include the main
+    required process or a close variant, not only the general trade it belongs to."""
     incidence = query.index.processes
-    if not query.process_matches:
-        return np.zeros(len(query.index), dtype=bool)
     main = query.process_matches[0]
     own = main.scores.copy()
     own[general_trades(incidence.taxonomy, main)] = 0.0
-    per_pattern = row_max(incidence.patterns, own[:, None])[:, 0] >= OWN_PROCESS_FROM
-    makes: NDArray[np.bool_] = per_pattern[incidence.row_pattern]
+    makes: NDArray[np.bool_] = row_max(incidence.patterns, own[:, None])[:, 0] >= OWN_PROCESS_FROM
     return makes
 
 
 def ranking_tiers(matrix: FeatureMatrix) -> NDArray[np.int8]:
     """Per supplier, its tier (0 first); see the module docstring."""
     query = matrix.query
-    offers_some = matrix.column("capability") > 0.0
-    tiers = np.full(len(query.index), MAKES_MAIN, dtype=np.int8)
-    if query.process_matches:
-        named_loosely = query.process_levels[:, 0] > 0.0
-        tiers[named_loosely & ~makes_main_process(query)] = PARTIAL
-    if offers_some.any():
-        tiers[query.trade_only & offers_some] = TRADE_ONLY
-    tiers[~offers_some] = OFFERS_NONE
+    n = len(query.index)
+    if not query.process_matches:
+        return np.full(n, OFFERS_NONE, dtype=np.int8)
+    # Worked out per distinct combination of processes, then spread to suppliers.
+    named_loosely = query.process_pattern_levels[:, 0] > 0.0
+    partial = (named_loosely & ~makes_main_process(query)).astype(np.int8) * PARTIAL
+    tiers: NDArray[np.int8] = partial[query.index.processes.row_pattern]
+    offers_none = matrix.column("capability") <= 0.0
+    trade_only = query.trade_only
+    if trade_only.any():
+        tiers[trade_only & ~offers_none] = TRADE_ONLY
+    tiers[offers_none] = OFFERS_NONE
     return tiers
 
 
@@ -80,6 +81,6 @@ def tier_note(query: PreparedQuery, tier: int, row: int) -> str | None:
         return (
             f"trader only: no own production of '{term}'; listed after every supplier that makes it"
         )
-    level = query.process_levels[row, 0]
+    level = query.process_pattern_levels[query.index.processes.row_pattern[row], 0]
     what = "the general trade" if level >= CLOSENESS[MatchLevel.BROADER] else "a distant relative"
     return f"only {what} of the main process '{term}'; listed after every supplier that does it"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -93,7 +93,7 @@ class PreparedQuery:
         self.requirement = requirement
         self.needed_by: date = requirement.needed_by
         self._valid: dict[str, NDArray[np.bool_]] = {}  # certificate → who holds it valid
-        context = requirement_context(requirement)
+        context = cache(lambda: requirement_context(requirement))
         self.process_matches: list[TermMatch] = [
             index.processes.resolve(term, context) for term in requirement.processes
         ]
@@ -161,17 +161,21 @@ class PreparedQuery:
         return levels
 
     @cached_property
+    def asked_roles(self) -> frozenset[str]:
+        """Roles the buyer itself asks for ("repair" for a repair job)."""
+        return frozenset(r for m in self.process_matches for c in m.concepts if (r := _role_of(c)))
+
+    @cached_property
     def supplier_role(self) -> NDArray[np.int8]:
         """Per supplier: ROLE_TRADE or ROLE_REPAIR when its processes name that role (toko,
         distributor; servis, perbaikan) or all its KBLI codes are trade or repair codes; else
         ROLE_MAKER. A manufacturing KBLI code makes it a maker all the same. A role the buyer
         itself asks for (a repair job) is no mark against anyone.
         """
-        asked = frozenset(r for m in self.process_matches for c in m.concepts if (r := _role_of(c)))
         derived = self.index.processes.derived
-        key = ("supplier_role", asked)
+        key = ("supplier_role", self.asked_roles)
         if key not in derived:
-            derived[key] = self._supplier_role(asked)
+            derived[key] = self._supplier_role(self.asked_roles)
         role: NDArray[np.int8] = derived[key]
         return role
 
@@ -202,6 +206,14 @@ class PreparedQuery:
         `supplier_role`) and either all its KBLI codes are trade codes (46xxx wholesale) or
         one of its entries names trade and nothing else ("toko", "perdagangan umum"). Its
         process words then say what it sells, not what it makes."""
+        key = ("trade_only", self.asked_roles)
+        derived = self.index.processes.derived
+        if key not in derived:
+            derived[key] = self._trade_only()
+        only: NDArray[np.bool_] = derived[key]
+        return only
+
+    def _trade_only(self) -> NDArray[np.bool_]:
         kbli = self.index.kbli
         listed = kbli.code >= 0
         trade_code = np.isin(kbli.division, KBLI_DIVISIONS[ROLE_TRADE]) | ~listed
