@@ -101,7 +101,7 @@ def sign_in(
             retry_after=int(wait) + 1,
         )
     user: User | None = None
-    if 0 < len(name) <= NAME_MAX_LENGTH:
+    if 0 < len(name) <= NAME_MAX_LENGTH and "\x00" not in name:  # PostgreSQL refuses NUL
         user = session.execute(select(User).where(col(User.name) == name)).scalar()
     stored = user.password_hash if user is not None and user.active else None
     if not password_matches(password, stored):

@@ -260,3 +260,9 @@ def test_a_blocked_name_may_try_again_once_the_block_is_over() -> None:
         throttle.failed("astra")
     throttle.succeeded("ASTRA")
     assert throttle.blocked_for("astra", max_failures=3, window=300) == 0
+
+
+def test_a_name_no_database_can_store_is_just_a_wrong_sign_in(api: Api) -> None:
+    for name in ("astra\x00", "a" * 500, "   "):
+        response = api.client.post("/api/auth/token", data={"username": name, "password": "x"})
+        assert response.json() == {"detail": "wrong account name or password"}
