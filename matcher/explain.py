@@ -170,13 +170,14 @@ def _capacity_note(
         )
         return Reason("capacity_unknown", asked), [why]
     share = float(query.index.capacity[row]) / query.volume_base if query.volume_base > 0 else 1.0
+    held: dict[str, Param] = {
+        "capacity": record.monthly_capacity,
+        "capacity_unit": record.capacity_unit,
+    }
     if share >= 1.0:
-        held: dict[str, Param] = {
-            "capacity": record.monthly_capacity,
-            "capacity_unit": record.capacity_unit,
-        }
         return Reason("capacity_covers", asked | held), []
-    note = Reason("capacity_partial", {"share": math.floor(share * 100)} | asked)
+    # The supplier's own capacity rides along: a page may say "2,000 of 5,000".
+    note = Reason("capacity_partial", {"share": math.floor(share * 100)} | asked | held)
     return note, [note]
 
 

@@ -80,6 +80,22 @@ ENGLISH: dict[str, str] = {
     "uncoded": "{text}",
 }
 CODES: frozenset[str] = frozenset(ENGLISH)
+# Parameters a code carries beyond those its English sentence shows, for other wordings.
+EXTRA_PARAMS: dict[str, frozenset[str]] = {
+    "capacity_partial": frozenset({"capacity", "capacity_unit"}),
+}
+
+
+def fields_of(template: str) -> frozenset[str]:
+    """The parameter names a template uses."""
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
+
+
+# Exactly the parameters each code carries: what a translation may use.
+PARAMS: dict[str, frozenset[str]] = {
+    code: fields_of(template) | EXTRA_PARAMS.get(code, frozenset())
+    for code, template in ENGLISH.items()
+}
 
 MONTHS_ID = (
     "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
@@ -96,6 +112,8 @@ class Reason:
     def __post_init__(self) -> None:
         if self.code not in CODES:
             raise ValueError(f"unknown explanation code '{self.code}'")
+        if set(self.params) != PARAMS[self.code]:
+            raise ValueError(f"explanation '{self.code}' needs {sorted(PARAMS[self.code])}")
 
     def english(self) -> str:
         return render(self.code, self.params, ENGLISH, "en")

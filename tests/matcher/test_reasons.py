@@ -68,10 +68,16 @@ def test_every_sentence_of_an_entry_has_a_code_saying_exactly_it() -> None:
 def test_codes_carry_the_numbers_a_page_needs() -> None:
     (entry,) = _entries(EXCLUDED_AND_GAPPY, **ASKED)
     codes = entry.to_json()["explanation_codes"]
-    assert {
+    assert codes["capacity_note"] == {
         "code": "capacity_partial",
-        "params": {"share": 40, "volume": 5_000, "volume_unit": "pcs"},
-    } == codes["capacity_note"]
+        "params": {
+            "share": 40,
+            "volume": 5_000,
+            "volume_unit": "pcs",
+            "capacity": 2_000,
+            "capacity_unit": "pcs",
+        },
+    }
     share = next(r for r in codes["excluded_because"] if r["code"] == "cert_share_below")
     assert share["params"] == {"base": "TKDN", "share": 25, "required": 40}
     expired = next(r for r in codes["excluded_because"] if r["code"] == "cert_expired")
