@@ -119,13 +119,16 @@ def _read_xlsx(data: bytes) -> RawTable:
 def _xlsx_records(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[list[str], frozenset[int]]]:
     """Each row's cell texts, with the positions of cells that hold a number."""
     for row in rows:
-        texts = [_cell_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
-        numeric = frozenset(
-            i
-            for i, cell in enumerate(row)
-            if isinstance(cell.value, int | float) and not isinstance(cell.value, bool)
-        )
-        yield texts, numeric
+        texts: list[str] = []
+        numeric: set[int] = set()
+        for position, cell in enumerate(row):
+            value = cell.value
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                numeric.add(position)
+                texts.append(_cell_text(value, cell.number_format))
+            else:
+                texts.append(_cell_text(value))
+        yield texts, frozenset(numeric)
 
 
 def _to_table(records: Iterator[tuple[list[str], frozenset[int]]]) -> RawTable:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from sklearn.base import clone
@@ -148,3 +150,12 @@ def test_only_a_gain_whose_whole_interval_is_above_zero_counts_as_better():
     mean, low, high = mixed.gain
     assert mean > 0 and low < 0 < high
     assert not mixed.clearly_better
+
+
+def test_two_buyers_sharing_a_requirement_id_are_never_paired_together(event_history):
+    first, second = event_history[:2]
+    astra = replace(first, requirement_id="REQ-001", buyer="PT Astra", label="REQ-001 (PT Astra)")
+    ahm = replace(second, requirement_id="REQ-001", buyer="PT AHM", label="REQ-001 (PT AHM)")
+    _, _, groups = training_set([astra, ahm])
+    # Pairs are formed within a group only: one group per buyer's requirement.
+    assert sorted(set(groups)) == ["REQ-001 (PT AHM)", "REQ-001 (PT Astra)"]
