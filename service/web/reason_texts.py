@@ -104,3 +104,15 @@ def explainer(lang: str) -> Callable[[Mapping[str, Any], str], list[str]]:
         ]
 
     return said
+
+
+def in_language(document: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """A shortlist document with each result's explanation texts said in `lang`, for a table
+    or a page; the API's own document stays in English."""
+    said = explainer(lang)
+    results = []
+    for result in document.get("results", []):
+        texts: dict[str, Any] = {field: said(result, field) for field in FIELDS}
+        texts["capacity_note"] = next(iter(texts["capacity_note"]), None)
+        results.append({**result, **texts})
+    return {**document, "results": results}
