@@ -4,6 +4,8 @@ Each gap, note, exclusion reason and capacity note of a shortlist entry is a `Re
 from `ENGLISH` and its parameters. The English sentence in the shortlist JSON is that reason
 rendered with `ENGLISH`, so the code and the text never disagree; a page renders the same
 reason with another catalogue (same codes, same fields) and `lang` for number and date style.
+A sentence added to an entry elsewhere (the ranking-tier notes of matcher/scoring.py) gets its
+code by being read back against these templates (`recognise`).
 
 Fields in a template are `str.format` fields with these format specs:
 `n` a quantity (20,000 / 2.5), `g` a short number, `.0f` a whole number, `q` a list of

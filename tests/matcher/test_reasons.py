@@ -118,3 +118,21 @@ def test_an_unknown_or_broken_code_renders_as_nothing_so_the_page_keeps_the_engl
 def test_a_code_outside_the_registry_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown explanation code"):
         Reason("missing_cert")
+
+
+def test_a_ranking_note_added_after_explaining_gets_its_code_too() -> None:
+    entries = _entries(
+        supplier("S1", name="UD Logam Jaya", processes=("stamping",)),
+        supplier("S2", name="Toko Besi Makmur", processes=("jual besi", "pres"), kbli=("46620",)),
+        supplier("S3", name="Bengkel Mesin Sari", processes=("bengkel mesin",)),
+        processes=("stamping",),
+    )
+    trader = next(entry for entry in entries if entry.supplier_id == "S2")
+    notes = trader.to_json()["explanation_codes"]["notes"]
+    assert _said(notes) == trader.notes
+    assert notes[0] == {"code": "trade_only_main", "params": {"term": "stamping"}}
+    general = _entries(supplier("S3", processes=("bengkel mesin",)), processes=("CNC turning",))
+    assert general[0].to_json()["explanation_codes"]["notes"][0] == {
+        "code": "general_trade_main",
+        "params": {"term": "CNC turning"},
+    }
