@@ -134,18 +134,22 @@ def test_a_schedule_without_digest_still_works_with_a_warning(
     assert (out / "agendas.pdf").exists()
 
 
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
 def documented_examples() -> list[list[str]]:
-    """The `mitra event reschedule` command lines shown in its --help."""
+    """The `mitra event reschedule` command lines shown in its --help and in the README."""
     shown = invoke("event", "reschedule", "--help").output
     lines = [line.strip() for line in shown.splitlines()]
+    lines += [line.split("#")[0].strip() for line in README.read_text().splitlines()]
     examples = [
         shlex.split(line)[1:] for line in lines if line.startswith("mitra event reschedule ")
     ]
-    assert examples, shown
+    assert len(examples) >= 3, shown  # two in --help, more in the README
     return examples
 
 
-def test_the_help_examples_work_when_pasted(tegal: tuple[Path, Path], tmp_path: Path) -> None:
+def test_the_documented_examples_work_when_pasted(tegal: tuple[Path, Path], tmp_path: Path) -> None:
     event, schedule = tegal
     for number, example in enumerate(documented_examples()):
         args = [str(event) if a == "acara.json" else str(schedule) if a == "jadwal.json" else a
