@@ -97,6 +97,7 @@ def reschedule(
 ) -> tuple[Schedule, list[Change]]:
     """A new schedule from `now_slot` on, and the changes to report to participants."""
     started = time.monotonic()
+    cancelled = set(cancelled)  # read twice below
     today, dropped = day_of_event(
         event, previous, now_slot=now_slot, cancelled=cancelled, late_until=late_until
     )
