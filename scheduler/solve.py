@@ -33,6 +33,7 @@ from scheduler.search import (
     set_lexicographic_objective,
 )
 from scheduler.tables import assign_tables
+from scheduler.validate import validate
 
 CPSAT_SHARE = 0.5  # of the breaks stage's time, when the MaxSAT engine can take over
 HINT_SECONDS = 10.0  # at most, for working out the full starting point (scheduler.search)
@@ -170,6 +171,10 @@ def _solve(
             seconds=clock.elapsed(),
             breaks_bound=math.ceil(outcome.bound - 1e-6) if settled else None,
         )
+    if outcome.status == "unknown" and (usable(event, start) or usable(event, first)):
+        # Nothing new within the time limit: the best schedule known so far still stands.
+        known = better_of(event, start, first) if usable(event, start) else first
+        return schedule_from_slots(event, known, status="feasible", seconds=clock.elapsed())
     if outcome.status == "infeasible":
         return _infeasible_event(
             event, "no schedule satisfies every rule", clock, workers, explain_infeasible
@@ -246,15 +251,25 @@ def _infeasible_event(
 def better_of(event: Event, found: dict[str, int], first: dict[str, int]) -> dict[str, int]:
     """An unproven answer is never worse than the first (greedy) schedule: fewer missed
     priority, then fewer breaks; the first schedule counts only if it keeps every rule."""
-    if not first or first == found or not is_fair(event, first):
-        return found
-    if any(m.mandatory and m.id not in first for m in event.meetings):
+    if not first or first == found or not usable(event, first):
         return found
 
     def rank(slots: dict[str, int]) -> tuple[int, int]:
         return missed_priority(event, slots), sum(breaks_by_runs(event, slots).values())
 
     return first if rank(first) < rank(found) else found
+
+
+def usable(event: Event, slots: dict[str, int]) -> bool:
+    """May this slot assignment (the greedy's, a stage's, a caller's hint) be returned as a
+    schedule? Asked of the independent validator, since a hint may predate an edit."""
+    if not slots or not is_fair(event, slots):
+        return False
+    try:
+        candidate = schedule_from_slots(event, slots, status="feasible", seconds=0.0)
+    except (ValueError, KeyError):  # more meetings in a slot than tables, unknown meetings
+        return False
+    return not validate(event, candidate)
 
 
 def objective_tiers(sm: SlotModel) -> list[Tier]:

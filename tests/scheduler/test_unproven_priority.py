@@ -83,3 +83,14 @@ def test_better_of_prefers_more_priority(crowded: Event) -> None:
     four_meetings = {"M1": 0, "M5": 0, "M2": 1, "M4": 1}
     assert better_of(crowded, two_meetings, four_meetings) == four_meetings
     assert better_of(crowded, four_meetings, two_meetings) == four_meetings
+
+
+def test_nothing_new_within_the_time_limit_keeps_the_best_schedule_known(
+    crowded: Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The breaks stage finds nothing in time: that is no reason to call the event infeasible.
+    monkeypatch.setattr(solve_module, "run", nothing_found)
+    schedule = solve(crowded, time_limit=2)
+    assert schedule.status == "feasible"
+    assert validate(crowded, schedule) == []
+    assert len(schedule.assignments) == 4
