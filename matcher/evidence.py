@@ -57,18 +57,20 @@ def makes_main_process(query: PreparedQuery) -> NDArray[np.bool_]:
 def ranking_tiers(matrix: FeatureMatrix) -> NDArray[np.int8]:
     """Per supplier, its tier (0 first); see the module docstring."""
     query = matrix.query
-    n = len(query.index)
     if not query.process_matches:
-        return np.full(n, OFFERS_NONE, dtype=np.int8)
-    # Worked out per distinct combination of processes, then spread to suppliers.
-    named_loosely = query.process_pattern_levels[:, 0] > 0.0
-    partial = (named_loosely & ~makes_main_process(query)).astype(np.int8) * PARTIAL
-    tiers: NDArray[np.int8] = partial[query.index.processes.row_pattern]
-    offers_none = matrix.column("capability") <= 0.0
-    trade_only = query.trade_only
-    if trade_only.any():
-        tiers[trade_only & ~offers_none] = TRADE_ONLY
-    tiers[offers_none] = OFFERS_NONE
+        return np.full(len(query.index), OFFERS_NONE, dtype=np.int8)
+    # Worked out per distinct combination of processes, then spread to suppliers in one
+    # gather. A pattern offers a process when any term's level is above zero, exactly when
+    # its capability is (traders' half credit stays above zero).
+    levels = query.process_pattern_levels
+    per_pattern = np.where(levels[:, 0] > 0.0, PARTIAL, MAKES_MAIN).astype(np.int8)
+    per_pattern[makes_main_process(query)] = MAKES_MAIN
+    per_pattern[~(levels > 0.0).any(axis=1)] = OFFERS_NONE
+    tiers: NDArray[np.int8] = per_pattern[query.index.processes.row_pattern]
+    traders = query.trade_only_rows
+    if traders.size:
+        offering = tiers[traders] != OFFERS_NONE
+        tiers[traders[offering]] = TRADE_ONLY
     return tiers
 
 

@@ -213,6 +213,16 @@ class PreparedQuery:
         only: NDArray[np.bool_] = derived[key]
         return only
 
+    @property
+    def trade_only_rows(self) -> NDArray[np.intp]:
+        """The rows of `trade_only` suppliers (usually few)."""
+        key = ("trade_only_rows", self.asked_roles)
+        derived = self.index.processes.derived
+        if key not in derived:
+            derived[key] = np.flatnonzero(self.trade_only)
+        rows: NDArray[np.intp] = derived[key]
+        return rows
+
     def _trade_only(self) -> NDArray[np.bool_]:
         kbli = self.index.kbli
         listed = kbli.code >= 0
