@@ -3,11 +3,11 @@
 A buyer asking for a machined part wants makers of it first. Certificates, capacity and
 distance order suppliers *within* a tier, never across tiers:
 
-0. offers a required process and does not fall below: the main (first) process exact, a
-   kind of it, the process under a wider name ("bubut" for CNC turning) or a close variant
-   (TIG for MIG welding), or not matched at all;
+0. offers a required process, and for the main (first) one either the process itself
+   (exact, a kind of it, under a wider name such as "bubut" for CNC turning), a close
+   variant (TIG for MIG welding), or nothing at all (see below);
 1. names the main process only by its general trade (the top of its family: "machining"
-   for CNC turning, "las umum" for MIG welding) or a distant relative;
+   for CNC turning, "las umum" for MIG welding) or by a distant relative;
 2. trader only: general trade is its only line of business, so its process words say
    what it sells, not what it makes;
 3. offers none of the required processes.
