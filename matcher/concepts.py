@@ -7,7 +7,7 @@ columns of their own, so a buyer typing the same unusual word still finds the su
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -18,6 +18,7 @@ import scipy.sparse as sp
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
+from matcher.senses import Context, ambiguous_concepts, readings, sense_rules, sensed
 from matcher.taxonomy import ConceptKind, MatchLevel, Taxonomy
 from matcher.text import normalise
 
@@ -127,6 +128,13 @@ class ConceptIncidence:
     patterns: sp.csr_matrix  # n_patterns × n_columns, 1.0 where the combination has the concept
     row_pattern: NDArray[np.int32]  # per supplier, its row in `patterns`
     entry_concepts: dict[str, tuple[str, ...]]  # supplier's own entry → columns it stands for
+    # Supplier rows whose ambiguous words were read in another sense (row → {concept: means}),
+    # and every other sense an entry may have, for explanations that do not know the row.
+    row_senses: dict[int, dict[str, str]] = field(default_factory=dict)
+    entry_other_senses: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Per role ("trade"), the suppliers with an entry naming that role and nothing else
+    # ("toko", "perdagangan umum"): a line of business, not a word inside "produksi dan penjualan".
+    declares_role: dict[str, NDArray[np.bool_]] = field(default_factory=dict)
     # Arrays derived from the suppliers alone (roles, role factors), worked out by the first
     # query that needs them and reused; keys are few and fixed, so this stays small.
     derived: dict[object, NDArray[Any]] = field(default_factory=dict, repr=False)
@@ -138,8 +146,14 @@ class ConceptIncidence:
 
     @classmethod
     def build(
-        cls, taxonomy: Taxonomy, entries_per_supplier: Sequence[Sequence[str]]
+        cls,
+        taxonomy: Taxonomy,
+        entries_per_supplier: Sequence[Sequence[str]],
+        context_of: Callable[[int, tuple[str, ...]], Context] | None = None,
     ) -> ConceptIncidence:
+        """Incidence of suppliers' entries. `context_of(row, concepts)` gives what supplier
+        `row` wrote around its process words; it is asked only for suppliers whose words
+        name an ambiguous concept ("heat treatment"), to read them in the right sense."""
         unique_entries = {entry for entries in entries_per_supplier for entry in entries}
         mapped = taxonomy.map_terms(unique_entries)
         columns = list(taxonomy.ids)
@@ -158,10 +172,34 @@ class ConceptIncidence:
                     columns.append(concepts[0])
             entry_concepts[entry] = concepts
         entry_columns = {e: [position[c] for c in cs] for e, cs in entry_concepts.items()}
+        ambiguous = {e for e, cs in entry_concepts.items() if ambiguous_concepts().intersection(cs)}
+        if context_of is None or taxonomy.kind != "process":
+            ambiguous = set()
+        row_senses: dict[int, dict[str, str]] = {}
+        roles = taxonomy_traits(taxonomy.kind).roles
+        role_entries = {
+            entry: roles[concepts[0]]
+            for entry, concepts in entry_concepts.items()
+            if concepts and len({roles.get(c) for c in concepts}) == 1 and concepts[0] in roles
+        }
+        declares_role = {
+            role: np.zeros(len(entries_per_supplier), dtype=bool)
+            for role in set(role_entries.values())
+        }
         pattern_of: dict[tuple[int, ...], int] = {}
         row_pattern = np.empty(len(entries_per_supplier), dtype=np.int32)
         for row, entries in enumerate(entries_per_supplier):
-            combination = tuple(sorted({c for entry in entries for c in entry_columns[entry]}))
+            chosen = {c for entry in entries for c in entry_columns[entry]}
+            if context_of is not None and ambiguous.intersection(entries):
+                named = tuple(dict.fromkeys(c for e in entries for c in entry_concepts[e]))
+                read = readings(named, context_of(row, named))
+                if read:
+                    row_senses[row] = read
+                    chosen = {position[read.get(c, c)] for c in named}
+            for entry in entries:
+                if entry in role_entries:
+                    declares_role[role_entries[entry]][row] = True
+            combination = tuple(sorted(chosen))
             row_pattern[row] = pattern_of.setdefault(combination, len(pattern_of))
         indptr = np.zeros(len(pattern_of) + 1, dtype=np.int64)
         indptr[1:] = np.cumsum([len(combination) for combination in pattern_of])
@@ -170,11 +208,28 @@ class ConceptIncidence:
             (np.ones(len(indices), dtype=np.float32), indices, indptr),
             shape=(len(pattern_of), len(columns)),
         )
-        return cls(taxonomy, columns, patterns, row_pattern, entry_concepts)
+        other_senses = {
+            entry: tuple(r.means for r in sense_rules() if r.concept in entry_concepts[entry])
+            for entry in ambiguous
+        }
+        return cls(
+            taxonomy,
+            columns,
+            patterns,
+            row_pattern,
+            entry_concepts,
+            row_senses,
+            other_senses,
+            declares_role,
+        )
 
-    def resolve(self, term: str) -> TermMatch:
-        """Map a requirement term to level scores over this incidence's columns."""
+    def resolve(self, term: str, context: Callable[[], Context] | None = None) -> TermMatch:
+        """Map a requirement term to level scores over this incidence's columns, reading
+        ambiguous words in the sense the requirement's `context()` calls for (asked for only
+        when the term names an ambiguous concept)."""
         concepts = self.taxonomy.map_terms([term])[term]
+        if context is not None and ambiguous_concepts().intersection(concepts):
+            concepts = sensed(concepts, context())
         scores = np.zeros(len(self.columns), dtype=np.float64)
         if concepts:
             scores[: len(self.taxonomy.ids)] = closeness_scores(self.taxonomy, concepts)
@@ -221,16 +276,31 @@ class ConceptIncidence:
         levels: NDArray[np.float64] = self.pattern_levels(matches)[self.row_pattern]
         return levels
 
-    def best_entry(self, entries: Sequence[str], match: TermMatch) -> tuple[str | None, MatchLevel]:
-        """The supplier's own words that best serve a requirement term, with the match level."""
+    def best_entry(
+        self, entries: Sequence[str], match: TermMatch, row: int | None = None
+    ) -> tuple[str | None, MatchLevel]:
+        """The supplier's own words that best serve a requirement term, with the match level.
+
+        With the supplier's `row`, ambiguous words are read in the sense the index gave them;
+        without it, in every sense they may have.
+        """
         best_entry: str | None = None
         best_level = MatchLevel.NONE
         for entry in entries:
-            for concept in self.entry_concepts.get(entry, ()):
+            for concept in self._entry_readings(entry, row):
                 level = self._level(match, concept)
                 if CLOSENESS[level] > CLOSENESS[best_level]:
                     best_entry, best_level = entry, level
         return best_entry, best_level
+
+    def _entry_readings(self, entry: str, row: int | None) -> tuple[str, ...]:
+        concepts = self.entry_concepts.get(entry, ())
+        if entry not in self.entry_other_senses:
+            return concepts
+        if row is None:
+            return concepts + self.entry_other_senses[entry]
+        read = self.row_senses.get(row, {})
+        return tuple(read.get(concept, concept) for concept in concepts)
 
     def _level(self, match: TermMatch, offered: str) -> MatchLevel:
         if offered.startswith("text:"):

@@ -13,9 +13,9 @@ and exposure are about the shortlist itself, so they always use every eligible s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -34,16 +34,19 @@ GRADES: dict[str, int] = {
 }
 HIT_GRADE = 2  # a "hit" is a supplier that reached an MoU or a purchase order
 Pool = Literal["judged", "all"]
+Key = TypeVar("Key", bound=Hashable)
 
 
-def graded_relevance(outcomes: Iterable[tuple[str, str, str]]) -> dict[str, dict[str, int]]:
-    """(requirement_id, supplier_id, outcome) → requirement → supplier → best grade reached.
+def graded_relevance(outcomes: Iterable[tuple[Key, str, str]]) -> dict[Key, dict[str, int]]:
+    """(requirement, supplier_id, outcome) → requirement → supplier → best grade reached.
 
-    Every supplier with any outcome is judged (grade 0 when it only met the buyer).
+    The requirement is whatever identifies one: its id, or (buyer, id) where ids are unique
+    only per buyer. Every supplier with any outcome is judged (grade 0 when it only met the
+    buyer).
     """
-    judged: dict[str, dict[str, int]] = {}
-    for requirement_id, supplier_id, outcome in outcomes:
-        grades = judged.setdefault(requirement_id, {})
+    judged: dict[Key, dict[str, int]] = {}
+    for requirement, supplier_id, outcome in outcomes:
+        grades = judged.setdefault(requirement, {})
         grades[supplier_id] = max(grades.get(supplier_id, 0), GRADES[outcome])
     return judged
 
@@ -60,6 +63,13 @@ class ReplayCase:
     eligible: NDArray[np.bool_]  # (n_suppliers,) passed the hard gates
     grades: NDArray[np.float64]  # (n_suppliers,) graded relevance, 0 when not judged
     judged: NDArray[np.bool_]  # (n_suppliers,) has a recorded outcome
+    buyer: str = ""  # requirement ids are unique per buyer only
+    label: str = ""  # how tables name it when another buyer uses the same id
+
+    @property
+    def title(self) -> str:
+        """The requirement as tables and reports name it: unique among the cases replayed."""
+        return self.label or self.requirement_id
 
     @classmethod
     def build(
@@ -71,6 +81,9 @@ class ReplayCase:
         applicable: NDArray[np.bool_],
         eligible: NDArray[np.bool_],
         grades: Mapping[str, int],
+        *,
+        buyer: str = "",
+        label: str = "",
     ) -> ReplayCase:
         judged = np.array([s in grades for s in supplier_ids], dtype=bool)
         graded = np.array([grades.get(s, 0) for s in supplier_ids], dtype=np.float64)
@@ -83,6 +96,8 @@ class ReplayCase:
             np.asarray(eligible, dtype=bool),
             graded,
             judged,
+            buyer,
+            label,
         )
 
     def weight_vector(self, profile: WeightsProfile) -> NDArray[np.float64]:
@@ -111,7 +126,7 @@ class ReplayCase:
 
 @dataclass(frozen=True)
 class RequirementScore:
-    requirement_id: str
+    requirement_id: str  # the case's title: with its buyer when two buyers share the id
     ndcg: float
     hit: float
     reciprocal_rank: float
@@ -172,13 +187,13 @@ def evaluate(
         seen.update(shortlist)
         eligible_anywhere.update(case.supplier_ids[r] for r in np.flatnonzero(case.eligible))
         if not case.has_relevant:
-            skipped.append(case.requirement_id)
+            skipped.append(case.title)
             continue
         ranked = case.grades[case.ranked_rows(profile, pool)]
         pool_grades = case.grades[case.eligible & (case.judged if pool == "judged" else True)]
         scored.append(
             RequirementScore(
-                case.requirement_id,
+                case.title,
                 ndcg=ndcg_at_k(ranked, pool_grades, k),
                 hit=hit_rate_at_k(ranked, hit_k, min_grade=HIT_GRADE),
                 reciprocal_rank=reciprocal_rank(ranked, min_grade=HIT_GRADE),

@@ -16,45 +16,38 @@ from matcher.certs import parse_certification
 from matcher.concepts import CLOSENESS, ConceptIncidence, TermMatch, taxonomy_traits
 from matcher.constraints import exclusion_reasons
 from matcher.features import ROLE_CREDIT, FeatureMatrix, material_credit, process_credit
+from matcher.gate_reasons import gate_reasons
 from matcher.index import LOCATION_CENTROID
 from matcher.query import ROLE_MAKER, ROLE_NAMES, ROLE_TRADE, PreparedQuery
+from matcher.reasons import ExplanationCodes, Param, Reason
 from matcher.shortlist import ShortlistEntry
 from matcher.taxonomy import MatchLevel
 from matcher.units import unit_info
 
 DECIMALS = 4
 
-
-def _number(value: float) -> str:
-    """20000 → "20,000"; 2.5 → "2.5"."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
-
-
-# How a loose match reads, per kind and level: "{term}", "{entry}" and "{share}" are filled in.
-LOOSE_MATCH_WORDING = {
-    "process": {
-        MatchLevel.BROADER: "'{term}': only the general trade '{entry}' is listed (counts {share})",
-        MatchLevel.SIBLING: "'{term}': only a related variant, '{entry}' (counts {share})",
-        MatchLevel.FAMILY: "'{term}': only a distant relative, '{entry}' (counts {share})",
-    },
-    "material": {
-        MatchLevel.BROADER: "'{term}': listed only as '{entry}' (counts {share})",
-        MatchLevel.SIBLING: "'{term}' not listed; the nearest is '{entry}' (counts {share})",
-        MatchLevel.FAMILY: "'{term}' not listed; only the more distant '{entry}' (counts {share})",
-    },
+# The reason code of a loose match, per kind and level (wording in matcher/reasons.py).
+LOOSE_MATCH_CODES = {
+    kind: {
+        MatchLevel.BROADER: f"{kind}_broader",
+        MatchLevel.SIBLING: f"{kind}_sibling",
+        MatchLevel.FAMILY: f"{kind}_family",
+    }
+    for kind in ("process", "material")
 }
 
 
-def _share(credit: float) -> str:
-    return f"{round(credit * 100)}%"
+def _share(credit: float) -> int:
+    """A credit as the whole percent the explanation shows: 0.3 → 30."""
+    return round(credit * 100)
 
 
 def _term_explanations(
     incidence: ConceptIncidence,
     matches: list[TermMatch],
     entries: Sequence[str],
-    missing: Callable[[str], str],
-) -> tuple[dict[str, str], list[str]]:
+    missing: Callable[[str], Reason],
+) -> tuple[dict[str, str], list[Reason]]:
     """Requirement term → the supplier's own words that served it best; gaps for the rest.
 
     Uses the same match levels and credits as the score, so a term reported missing scored
@@ -63,66 +56,65 @@ def _term_explanations(
     kind = incidence.taxonomy.kind
     credit = process_credit if kind == "process" else material_credit
     matched: dict[str, str] = {}
-    gaps: list[str] = []
+    gaps: list[Reason] = []
     for position, match in enumerate(matches):
         entry, level = incidence.best_entry(entries, match)
         if entry is None or level is MatchLevel.NONE:
             main = kind == "process" and position == 0 and len(matches) > 1
-            gaps.append(missing(match.term) + (" (the main process)" if main else ""))
+            gap = missing(match.term)
+            gaps.append(Reason("process_missing_main", gap.params) if main else gap)
             continue
         matched[match.term] = entry
-        wording = LOOSE_MATCH_WORDING[kind].get(level)
-        if wording is not None:
+        code = LOOSE_MATCH_CODES[kind].get(level)
+        if code is not None:
             share = _share(float(credit(np.array(CLOSENESS[level]))))
-            gaps.append(wording.format(term=match.term, entry=entry, share=share))
+            gaps.append(Reason(code, {"term": match.term, "entry": entry, "share": share}))
     return matched, gaps
 
 
 def _material_explanations(
     query: PreparedQuery, matrix: FeatureMatrix, row: int
-) -> tuple[dict[str, str], list[str]]:
+) -> tuple[dict[str, str], list[Reason]]:
     record = query.index.records[row]
     if not query.material_matches:
         return {}, []
     if matrix.unknown[row, matrix.names.index("material")]:
-        return {}, ["no material stated; material fit unknown"]
-    listed = ", ".join(f"'{m}'" for m in record.materials)
+        return {}, [Reason("material_unstated")]
+    listed = list(record.materials)
     return _term_explanations(
         query.index.materials,
         query.material_matches,
         record.materials,
-        lambda term: f"material '{term}' not listed (works with {listed})",
+        lambda term: Reason("material_missing", {"term": term, "listed": listed}),
     )
 
 
-def _role_gap(query: PreparedQuery, row: int) -> list[str]:
+def _role_gap(query: PreparedQuery, row: int) -> list[Reason]:
     """Why a trader's or repair shop's process claims count half, in its own words."""
     role = int(query.supplier_role[row])
     if role == ROLE_MAKER:
         return []
     record = query.index.records[row]
     roles = taxonomy_traits("process").roles
-    words = [
-        f"'{entry}'"
+    entries = [
+        entry
         for entry in record.processes
         if any(
             roles.get(c) == ROLE_NAMES[role] for c in query.index.processes.entry_concepts[entry]
         )
     ]
-    words += [f"KBLI {code}" for code in record.kbli]
-    what = (
-        "a trader or distributor, not a maker" if role == ROLE_TRADE else "a repair or service shop"
-    )
-    return [f"{what} ({', '.join(words)}): its process matches count {_share(ROLE_CREDIT)}"]
+    claims = {"entries": entries, "kbli": list(record.kbli)}
+    code = "role_trade" if role == ROLE_TRADE else "role_repair"
+    return [Reason(code, {"claims": claims, "share": _share(ROLE_CREDIT)})]
 
 
 def _certificate_explanations(
     query: PreparedQuery, row: int
-) -> tuple[dict[str, str], list[str], list[str]]:
+) -> tuple[dict[str, str], list[Reason], list[Reason]]:
     record = query.index.records[row]
     matched: dict[str, str] = {}
-    gaps: list[str] = []
-    notes: list[str] = []
+    gaps: list[Reason] = []
+    notes: list[Reason] = []
     asked = [
         (t, c, True)
         for t, c in zip(
@@ -138,7 +130,7 @@ def _certificate_explanations(
     for text, wanted, required in asked:
         if not query.holds_valid(wanted)[row]:
             if not required:
-                gaps.append(f"preferred certification {wanted} missing")
+                gaps.append(Reason("preferred_cert_missing", {"cert": str(wanted)}))
             continue
         held = [
             c
@@ -151,38 +143,71 @@ def _certificate_explanations(
         if shown is not None:
             matched[text] = shown.name
         if not dated and undated:
-            notes.append(
-                f"{wanted.base} has no expiry date; taken as valid on {query.needed_by.isoformat()}"
-            )
+            taken: dict[str, Param] = {"cert": wanted.base, "date": query.needed_by.isoformat()}
+            notes.append(Reason("cert_undated", taken))
     return matched, gaps, notes
 
 
 def _capacity_note(
     query: PreparedQuery, matrix: FeatureMatrix, row: int
-) -> tuple[str | None, list[str]]:
+) -> tuple[Reason | None, list[Reason]]:
     requirement = query.requirement
     if query.volume_base is None or requirement.monthly_volume is None:
         return None, []
     record = query.index.records[row]
-    asked = f"{_number(requirement.monthly_volume)} {requirement.volume_unit or 'pcs'}/month"
+    asked: dict[str, Param] = {
+        "volume": requirement.monthly_volume,
+        "volume_unit": requirement.volume_unit or "pcs",
+    }
     if matrix.unknown[row, matrix.names.index("capacity")]:
-        supplier_unit = unit_info(record.capacity_unit)
         why = (
-            f"capacity counted in '{record.capacity_unit}', which cannot be compared with "
-            f"'{requirement.volume_unit}'"
-            if supplier_unit is not None
-            else f"capacity unit '{record.capacity_unit}' is not known"
+            Reason(
+                "capacity_unit_incomparable",
+                {"unit": record.capacity_unit, "volume_unit": requirement.volume_unit},
+            )
+            if unit_info(record.capacity_unit) is not None
+            else Reason("capacity_unit_unknown", {"unit": record.capacity_unit})
         )
-        return f"capacity unknown for {asked}", [f"{why}; capacity fit unknown"]
+        return Reason("capacity_unknown", asked), [why]
     share = float(query.index.capacity[row]) / query.volume_base if query.volume_base > 0 else 1.0
+    held: dict[str, Param] = {
+        "capacity": record.monthly_capacity,
+        "capacity_unit": record.capacity_unit,
+    }
     if share >= 1.0:
-        return (
-            f"covers {asked} (capacity {_number(record.monthly_capacity)} "
-            f"{record.capacity_unit}/month)",
-            [],
-        )
-    note = f"covers {math.floor(share * 100)}% of {asked}"
+        return Reason("capacity_covers", asked | held), []
+    # The supplier's own capacity rides along: a page may say "2,000 of 5,000".
+    note = Reason("capacity_partial", {"share": math.floor(share * 100)} | asked | held)
     return note, [note]
+
+
+def _reasons(
+    query: PreparedQuery, matrix: FeatureMatrix, row: int
+) -> tuple[dict[str, str], list[Reason], list[Reason], Reason | None]:
+    """What matched, the gaps, the notes and the capacity note of supplier `row`."""
+    record = query.index.records[row]
+    matched, gaps = _term_explanations(
+        query.index.processes,
+        query.process_matches,
+        record.processes,
+        lambda term: Reason("process_missing", {"term": term}),
+    )
+    material_matched, material_gaps = _material_explanations(query, matrix, row)
+    gaps += _role_gap(query, row)
+    cert_matched, cert_gaps, notes = _certificate_explanations(query, row)
+    matched |= material_matched | cert_matched
+    gaps += material_gaps + cert_gaps
+    if matrix.applicable[matrix.names.index("kbli")] and matrix.column("kbli")[row] == 0:
+        gaps.append(Reason("kbli_unrelated", {"kbli": list(query.requirement.kbli)}))
+    capacity_note, capacity_gaps = _capacity_note(query, matrix, row)
+    gaps += capacity_gaps
+    if query.delivery is not None and math.isnan(float(query.distance_km[row])):
+        gaps.append(Reason("location_unknown_neutral"))
+    if matrix.column("capability")[row] <= 0.0:
+        notes.append(Reason("no_required_process"))
+    if query.index.location_source[row] == LOCATION_CENTROID:
+        notes.append(Reason("location_centre_point", {"regency": query.index.regency_names[row]}))
+    return matched, gaps, notes, capacity_note
 
 
 def explain_row(
@@ -196,40 +221,24 @@ def explain_row(
         for j, name in enumerate(matrix.names)
         if matrix.applicable[j] and weights[j] > 0
     }
-    matched, gaps = _term_explanations(
-        query.index.processes,
-        query.process_matches,
-        record.processes,
-        lambda term: f"required process '{term}' not offered",
-    )
-    material_matched, material_gaps = _material_explanations(query, matrix, row)
-    gaps += _role_gap(query, row)
-    cert_matched, cert_gaps, notes = _certificate_explanations(query, row)
-    matched |= material_matched | cert_matched
-    gaps += material_gaps + cert_gaps
-    if matrix.applicable[matrix.names.index("kbli")] and matrix.column("kbli")[row] == 0:
-        gaps.append(f"no KBLI code related to {', '.join(query.requirement.kbli)}")
-    capacity_note, capacity_gaps = _capacity_note(query, matrix, row)
-    gaps += capacity_gaps
+    matched, gaps, notes, capacity_note = _reasons(query, matrix, row)
+    eligible = bool(matrix.eligible[row])
     distance = float(query.distance_km[row])
-    if query.delivery is not None and math.isnan(distance):
-        gaps.append("location unknown; distance scored as neutral")
-    if matrix.column("capability")[row] <= 0.0:
-        notes.append("offers none of the required processes; listed after every supplier that does")
-    if query.index.location_source[row] == LOCATION_CENTROID:
-        notes.append(f"location taken from the {query.index.regency_names[row]} centre point")
     return ShortlistEntry(
         rank=rank,
         supplier_id=record.supplier_id,
         name=record.name,
         score=round(sum(contributions.values()), DECIMALS),
-        eligible=bool(matrix.eligible[row]),
+        eligible=eligible,
         contributions=contributions,
         matched=matched,
-        gaps=gaps,
-        excluded_because=[] if matrix.eligible[row] else exclusion_reasons(query, row),
+        gaps=[reason.english() for reason in gaps],
+        excluded_because=[] if eligible else exclusion_reasons(query, row),
         regency=query.index.regency_names[row],
         distance_km=None if math.isnan(distance) else round(distance, 1),
-        capacity_note=capacity_note,
-        notes=notes,
+        capacity_note=None if capacity_note is None else capacity_note.english(),
+        notes=[reason.english() for reason in notes],
+        explanation_codes=ExplanationCodes(
+            gaps, notes, [] if eligible else gate_reasons(query, row), capacity_note
+        ),
     )

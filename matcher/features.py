@@ -36,7 +36,9 @@ PROCESS_CREDIT = (0.0, 0.1, 0.3, 0.4, 0.9, 1.0)
 # (SPHC for SPCC) is a substitute to discuss.
 MATERIAL_CREDIT = (0.0, 0.3, 0.5, 0.8, 1.0, 1.0)
 MAIN_PROCESS_WEIGHT = 2.0  # the first process a buyer names is the part's main process
-ROLE_CREDIT = 0.5  # traders and repair shops: their process claims count half
+# Traders and repair shops: their process claims count half. A trader whose only business is
+# trade is also listed after every maker (matcher/evidence.py).
+ROLE_CREDIT = 0.5
 CAPACITY_POWER = 1.5  # share covered ** 1.5: 60% → 0.46, 50% → 0.35, 10% → 0.03
 
 
@@ -99,7 +101,7 @@ class Capability(Feature):
         "same wider family (progressive stamping for deep drawing): 0.1",
         "not offered, or a different trade of the same family (painting for plating): 0",
         f"the first process counts {MAIN_PROCESS_WEIGHT:g}x; value = weighted mean over terms",
-        f"traders and repair shops: x {ROLE_CREDIT}",
+        f"traders and repair shops without a manufacturing KBLI code: x {ROLE_CREDIT}",
     )
 
     def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:

@@ -20,6 +20,7 @@ from matcher.certs import parse_certification
 from matcher.concepts import ConceptIncidence
 from matcher.geo import resolve_regency, unit_vectors
 from matcher.kbli import KbliCodes, kbli_as_int
+from matcher.senses import Context
 from matcher.taxonomy import load_taxonomy
 from matcher.text import company_key
 from matcher.textindex import TextIndex
@@ -76,7 +77,11 @@ class SupplierIndex:
         progress: Callable[[int], None] | None = None,
     ) -> SupplierIndex:
         n = len(records)
-        processes = ConceptIncidence.build(load_taxonomy("process"), [r.processes for r in records])
+        processes = ConceptIncidence.build(
+            load_taxonomy("process"),
+            [r.processes for r in records],
+            lambda row, concepts: supplier_context(records[row], concepts),
+        )
         materials = ConceptIncidence.build(
             load_taxonomy("material"), [r.materials for r in records]
         )
@@ -133,6 +138,13 @@ class SupplierIndex:
         if progress is not None:
             progress(n)
         return index
+
+
+def supplier_context(record: SupplierRecord, process_concepts: tuple[str, ...]) -> Context:
+    """What a supplier wrote around its process words: materials, products, all processes."""
+    return Context.of(
+        record.materials, process_concepts, " ".join([record.products, *record.processes])
+    )
 
 
 @lru_cache(maxsize=65_536)

@@ -197,7 +197,8 @@ def training_set(
         rows = np.flatnonzero(case.eligible & (case.judged if pool == "judged" else True))
         blocks.append(case.values[rows])
         grades.append(case.grades[rows])
-        groups.extend([case.requirement_id] * rows.size)
+        # The title, not the bare id: two buyers' `REQ-001` are two requirements, never paired.
+        groups.extend([case.title] * rows.size)
     width = len(cases[0].names) if cases else len(FEATURE_NAMES)
     return (
         np.vstack(blocks) if blocks else np.zeros((0, width)),
@@ -220,6 +221,13 @@ class CrossValidation:
     def gain(self) -> tuple[float, float, float]:
         """Mean gain (learned − baseline) with a 95 % bootstrap interval over requirements."""
         return bootstrap_ci(self.learned - self.baseline)
+
+    @property
+    def clearly_better(self) -> bool:
+        """The whole 95 % interval of the gain lies above 0. Only then is the learned profile
+        worth activating: a mean gain whose interval includes 0 may be luck of the folds."""
+        _, low, _ = self.gain
+        return bool(low > 0)
 
 
 def cross_validate(
@@ -255,7 +263,7 @@ def cross_validate(
         reference.extend(
             r.ndcg for r in evaluate(test_cases, baseline, k=k, pool=pool).per_requirement
         )
-        held_out.extend(c.requirement_id for c in test_cases)
+        held_out.extend(c.title for c in test_cases)
     return CrossValidation(
         k, tuple(held_out), np.array(learned), np.array(reference), tuple(weights)
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -18,6 +18,8 @@ from matcher.concepts import TermMatch, taxonomy_traits
 from matcher.errors import RequirementError
 from matcher.geo import distances_from, resolve_regency
 from matcher.index import LOCATION_UNKNOWN, SupplierIndex
+from matcher.senses import Context
+from matcher.taxonomy import load_taxonomy
 from matcher.types import Requirement
 from matcher.units import unit_info
 
@@ -27,6 +29,9 @@ ROLE_NAMES = {ROLE_TRADE: "trade", ROLE_REPAIR: "repair"}
 # KBLI 2020 divisions: 45-47 wholesale and retail trade; 33 repair and installation of
 # machinery, 95 repair of goods. A supplier registered under these alone sells or repairs.
 KBLI_DIVISIONS = {ROLE_TRADE: (45, 46, 47), ROLE_REPAIR: (33, 95)}
+# Divisions 10-32 are manufacturing: a supplier registered under one makes things, whatever
+# else ("distributor", "servis") it writes.
+MANUFACTURING_DIVISIONS = (10, 32)
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,14 @@ def _delivery(requirement: Requirement) -> DeliveryPoint | None:
     return None
 
 
+def requirement_context(requirement: Requirement) -> Context:
+    """What a buyer wrote around its process words: materials, all processes, title, text."""
+    processes = load_taxonomy("process").map_terms(requirement.processes)
+    concepts = tuple(c for term in requirement.processes for c in processes[term])
+    text = " ".join([requirement.title, requirement.description, *requirement.processes])
+    return Context.of(requirement.materials, concepts, text)
+
+
 def _role_of(concept: str) -> str | None:
     return taxonomy_traits("process").roles.get(concept)
 
@@ -80,8 +93,9 @@ class PreparedQuery:
         self.requirement = requirement
         self.needed_by: date = requirement.needed_by
         self._valid: dict[str, NDArray[np.bool_]] = {}  # certificate → who holds it valid
+        context = cache(lambda: requirement_context(requirement))
         self.process_matches: list[TermMatch] = [
-            index.processes.resolve(term) for term in requirement.processes
+            index.processes.resolve(term, context) for term in requirement.processes
         ]
         self.material_matches: list[TermMatch] = [
             index.materials.resolve(term) for term in requirement.materials
@@ -147,16 +161,21 @@ class PreparedQuery:
         return levels
 
     @cached_property
+    def asked_roles(self) -> frozenset[str]:
+        """Roles the buyer itself asks for ("repair" for a repair job)."""
+        return frozenset(r for m in self.process_matches for c in m.concepts if (r := _role_of(c)))
+
+    @cached_property
     def supplier_role(self) -> NDArray[np.int8]:
         """Per supplier: ROLE_TRADE or ROLE_REPAIR when its processes name that role (toko,
         distributor; servis, perbaikan) or all its KBLI codes are trade or repair codes; else
-        ROLE_MAKER. A role the buyer itself asks for (a repair job) is no mark against anyone.
+        ROLE_MAKER. A manufacturing KBLI code makes it a maker all the same. A role the buyer
+        itself asks for (a repair job) is no mark against anyone.
         """
-        asked = frozenset(r for m in self.process_matches for c in m.concepts if (r := _role_of(c)))
         derived = self.index.processes.derived
-        key = ("supplier_role", asked)
+        key = ("supplier_role", self.asked_roles)
         if key not in derived:
-            derived[key] = self._supplier_role(asked)
+            derived[key] = self._supplier_role(self.asked_roles)
         role: NDArray[np.int8] = derived[key]
         return role
 
@@ -173,10 +192,38 @@ class PreparedQuery:
             role[processes.pattern_has_role(ROLE_NAMES[code])] = code
             only = (np.isin(kbli.division, KBLI_DIVISIONS[code]) | ~listed).all(axis=1)
             by_kbli[only & listed.any(axis=1)] = code
+        first, last = MANUFACTURING_DIVISIONS
+        makes = np.asarray(((kbli.division >= first) & (kbli.division <= last)).any(axis=1))
         per_supplier: NDArray[np.int8] = np.maximum(
             role[processes.row_pattern], by_kbli[kbli.row_combination]
         )
+        per_supplier[makes[kbli.row_combination]] = ROLE_MAKER
         return per_supplier
+
+    @cached_property
+    def trade_only(self) -> NDArray[np.bool_]:
+        """Per supplier: general trade is its only line of business. It is a trader (see
+        `supplier_role`) and either all its KBLI codes are trade codes (46xxx wholesale) or
+        one of its entries names trade and nothing else ("toko", "perdagangan umum"). Its
+        process words then say what it sells, not what it makes."""
+        key = ("trade_only", self.asked_roles)
+        derived = self.index.processes.derived
+        if key not in derived:
+            derived[key] = self._trade_only()
+        only: NDArray[np.bool_] = derived[key]
+        return only
+
+    def _trade_only(self) -> NDArray[np.bool_]:
+        kbli = self.index.kbli
+        listed = kbli.code >= 0
+        trade_code = np.isin(kbli.division, KBLI_DIVISIONS[ROLE_TRADE]) | ~listed
+        all_trade = np.asarray(trade_code.all(axis=1) & listed.any(axis=1))
+        registered: NDArray[np.bool_] = all_trade[kbli.row_combination]
+        declared = self.index.processes.declares_role.get(ROLE_NAMES[ROLE_TRADE])
+        if declared is not None:
+            registered = registered | declared
+        only: NDArray[np.bool_] = (self.supplier_role == ROLE_TRADE) & registered
+        return only
 
     @cached_property
     def distance_km(self) -> NDArray[np.float64]:

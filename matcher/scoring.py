@@ -3,24 +3,27 @@
 score = Σ_f w_f · x_f / Σ_f w_f over the features that apply to the requirement, so each
 feature's contribution w_f · x_f / Σ w is what it adds, and contributions sum to the score.
 
-Order: suppliers that offer at least one required process (at any level) come first, by
-score; those that offer none follow, by score. Certificates, capacity and distance cannot
-lift a business that does not do the work above one that does.
+Order: by tier of process evidence first (`matcher.evidence`: makers of the main process,
+then general trade only, then traders, then suppliers offering none of the processes), by
+score within a tier. Certificates, capacity and distance cannot lift a business that does
+not do the work above one that does.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import numpy as np
 from numpy.typing import NDArray
 
+from matcher.evidence import ranking_tiers, tier_note
 from matcher.explain import explain_row
 from matcher.features import FeatureMatrix
 from matcher.index import SupplierIndex
 from matcher.profile import WeightsProfile
 from matcher.query import PreparedQuery
-from matcher.shortlist import Shortlist
+from matcher.shortlist import Shortlist, ShortlistEntry
 from matcher.types import Requirement
 
 
@@ -39,13 +42,16 @@ def weighted_sum(matrix: FeatureMatrix, weights: NDArray[np.float64]) -> NDArray
     return score
 
 
-def ranking_key(matrix: FeatureMatrix, score: NDArray[np.float64]) -> NDArray[np.float64]:
-    """Score, moved below every other supplier's when no required process is offered.
+def ranking_key(
+    matrix: FeatureMatrix, score: NDArray[np.float64], tiers: NDArray[np.int8] | None = None
+) -> NDArray[np.float64]:
+    """Score, moved down by 2 per evidence tier (`matcher.evidence.ranking_tiers`).
 
-    Scores lie in [0, 1], so subtracting 2 keeps each group's own order.
+    Scores lie in [0, 1], so subtracting 2 per tier keeps each tier's own order.
     """
-    offers_none = matrix.column("capability") <= 0.0
-    key: NDArray[np.float64] = score - 2.0 * offers_none
+    if tiers is None:
+        tiers = ranking_tiers(matrix)
+    key: NDArray[np.float64] = score - 2.0 * tiers
     return key
 
 
@@ -60,6 +66,13 @@ def _top_rows(score: NDArray[np.float64], rows: NDArray[np.intp], top: int) -> N
         rows, candidate_scores = rows[keep], candidate_scores[keep]
     order = np.lexsort((rows, -candidate_scores))
     return rows[order]
+
+
+def _with_tier_note(
+    entry: ShortlistEntry, query: PreparedQuery, tiers: NDArray[np.int8], row: int
+) -> ShortlistEntry:
+    note = tier_note(query, int(tiers[row]), int(row))
+    return entry if note is None else replace(entry, notes=[note, *entry.notes])
 
 
 def rank(
@@ -80,13 +93,15 @@ def rank(
     query = PreparedQuery(index, requirement)
     matrix = FeatureMatrix(index, query)
     weights = normalised_weights(matrix, profile)
-    key = ranking_key(matrix, weighted_sum(matrix, weights))
+    tiers = ranking_tiers(matrix)
+    key = ranking_key(matrix, weighted_sum(matrix, weights), tiers)
     chosen = [_top_rows(key, np.flatnonzero(matrix.eligible), top)]
     if include_ineligible:
         chosen.append(_top_rows(key, np.flatnonzero(~matrix.eligible), top))
     rows = np.concatenate(chosen)
     results = [
-        explain_row(matrix, int(row), position + 1, weights) for position, row in enumerate(rows)
+        _with_tier_note(explain_row(matrix, int(row), position + 1, weights), query, tiers, row)
+        for position, row in enumerate(rows)
     ]
     return Shortlist(
         requirement_id=requirement.requirement_id,

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from matcher.reasons import ExplanationCodes
+
 
 @dataclass(frozen=True)
 class ShortlistEntry:
@@ -22,9 +24,11 @@ class ShortlistEntry:
     distance_km: float | None = None
     capacity_note: str | None = None
     notes: list[str] = field(default_factory=list)  # e.g. "ISO 9001 has no expiry date; …"
+    # The same sentences as codes and parameters, for pages that speak another language.
+    explanation_codes: ExplanationCodes | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        document: dict[str, Any] = {
             "rank": self.rank,
             "supplier_id": self.supplier_id,
             "name": self.name,
@@ -39,6 +43,11 @@ class ShortlistEntry:
             "capacity_note": self.capacity_note,
             "notes": list(self.notes),
         }
+        if self.explanation_codes is not None:
+            document["explanation_codes"] = self.explanation_codes.to_json(
+                self.gaps, self.notes, self.excluded_because, self.capacity_note
+            )
+        return document
 
 
 @dataclass(frozen=True)

@@ -122,6 +122,11 @@ class Taxonomy:
             for text, terms in pieces.items()
         }
 
+    def phrases_in(self, text: str) -> tuple[str, ...]:
+        """Concepts named by known phrases inside free text (no fuzzy matching: the text may
+        be a long product description)."""
+        return self._exact_concepts(normalise(text))
+
     def _pieces(self, text: str) -> list[str]:
         # A known phrase stays whole even if it contains "and": "tool and die", "fish and seafood".
         whole = normalise(text)

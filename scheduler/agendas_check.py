@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from matcher.errors import EventError
+from scheduler.digest import schedule_matches
 from scheduler.event import Event
 from scheduler.result import Schedule
 
@@ -20,6 +21,11 @@ def check_schedule(event: Event, schedule: Schedule) -> None:
     if schedule.event_id != event.event_id:
         problems.append(
             f"the schedule is for another event ({schedule.event_id!r}, not {event.event_id!r})"
+        )
+    if schedule_matches(event, schedule) == "different":
+        problems.append(
+            "this schedule was made for a different event (or the event changed since):"
+            " its meetings, participants, slots or tables differ; schedule the event again"
         )
     meetings = {meeting.id for meeting in event.meetings}
     slots = {slot.id for slot in event.slots}

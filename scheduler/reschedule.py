@@ -4,7 +4,10 @@ little as possible.
 Meetings already held (before `now_slot`) stay exactly where they were. A cancelled participant's
 remaining meetings are dropped. A late participant cannot meet before its arrival slot. Then, in
 order: keep as many remaining meetings as possible (mandatory ones first), change as few meetings'
-slot or table as possible, and have the fewest breaks.
+slot or table as possible, and have the fewest breaks. When the time limit stops CP-SAT early,
+the answer is never worse on that order than a simple repair (scheduler.least_moves).
+
+The new schedule carries the digest of the event as changed on the day (`event_after`).
 """
 
 from __future__ import annotations
@@ -13,13 +16,16 @@ import time
 from collections.abc import Iterable, Mapping
 
 from matcher.errors import EventError
-from scheduler.domains import meeting_domains
+from scheduler.digest import event_digest
+from scheduler.domains import Domains, meeting_domains
 from scheduler.event import Event
+from scheduler.least_moves import day_score, repair_day
 from scheduler.model import build_model
 from scheduler.result import Assignment, Change, Schedule, Unscheduled
 from scheduler.search import hint_slots, run, set_lexicographic_objective
-from scheduler.solve import infeasible, objective_tiers, schedule_from_slots
+from scheduler.solve import HINT_SECONDS, infeasible, objective_tiers, schedule_from_slots
 from scheduler.tables import assign_tables
+from scheduler.validate import validate
 
 KEEP_MANDATORY = 1000  # priority bonus: a mandatory meeting is dropped only when it cannot fit
 
@@ -113,24 +119,90 @@ def reschedule(
                 sm.model.add(change == 1)
             moved.append((1, change))
     missed, breaks = objective_tiers(sm)
+    # Moves come before breaks: a reprinted agenda costs more on the day than an idle slot.
     set_lexicographic_objective(sm, [missed, moved, breaks])
-    hint_slots(sm, {m: position[a.slot] for m, a in before.items() if a.slot in position})
-    outcome = run(sm, time_limit=time_limit, workers=workers)
-    if outcome.status not in {"optimal", "feasible"}:
+    previous_slots = {m: position[a.slot] for m, a in before.items() if a.slot in position}
+    repaired = _checked_repair(today, domains, previous_slots)
+    hint_seconds = 0.0 if time_limit is None else min(HINT_SECONDS, time_limit * 0.2)
+    hint_slots(sm, repaired or previous_slots, complete_within=hint_seconds)
+    left = None if time_limit is None else max(0.1, time_limit - (time.monotonic() - started))
+    outcome = run(sm, time_limit=left, workers=workers)
+    slots, status = outcome.slots, outcome.status
+    if repaired is not None and status != "optimal":
+        # Stopped early (or nothing found): never worse than the simple repair.
+        if status != "feasible" or day_score(today, repaired, previous_slots) < day_score(
+            today, slots, previous_slots
+        ):
+            slots, status = repaired, "feasible"
+    if status not in {"optimal", "feasible"}:
         schedule = infeasible(today, "the remaining meetings cannot be re-arranged", 0.0)
         return schedule, []
-    schedule = schedule_from_slots(
-        today, outcome.slots, status=outcome.status, seconds=time.monotonic() - started
-    )
+    schedule = schedule_from_slots(today, slots, status=status, seconds=time.monotonic() - started)
     slot_ids = [s.id for s in today.slots]
     schedule.assignments = sorted(
-        assign_tables(today, [(m, slot_ids[t]) for m, t in outcome.slots.items()], before.values()),
+        assign_tables(today, [(m, slot_ids[t]) for m, t in slots.items()], before.values()),
         key=lambda a: (position[a.slot], a.meeting),
     )
     schedule.unscheduled += [Unscheduled(meeting=m, reason=why) for m, why in dropped.items()]
     changes = describe_changes(event, before, schedule, dropped)
     schedule.changes = changes
+    changed = event_after(
+        event, previous, schedule, now_slot=now_slot, cancelled=cancelled, late_until=late_until
+    )
+    schedule.event_digest = event_digest(changed)
     return schedule, changes
+
+
+def _checked_repair(
+    today: Event, domains: Domains, previous_slots: dict[str, int]
+) -> dict[str, int] | None:
+    """The simple repair, if the independent validator accepts it (it may, for instance,
+    leave someone over the fairness cap, which only CP-SAT can fix)."""
+    slots = repair_day(today, domains, previous_slots)
+    candidate = schedule_from_slots(today, slots, status="feasible", seconds=0.0)
+    return slots if not validate(today, candidate) else None
+
+
+def event_after(
+    event: Event,
+    previous: Schedule,
+    new: Schedule,
+    *,
+    now_slot: str,
+    cancelled: Iterable[str] = (),
+    late_until: Mapping[str, str] | None = None,
+) -> Event:
+    """The event as changed on the day, which the new schedule is valid for (and made for).
+
+    Meetings already held are fixed where they were; a cancelled participant cannot attend any
+    slot from `now_slot` on; a late one cannot attend before its arrival slot; a meeting the new
+    schedule leaves out becomes optional. Agendas and a further re-schedule use this event.
+    """
+    position = event.slot_index()
+    now = position[now_slot]
+    placed = {a.meeting: a.slot for a in previous.assignments}
+    held = {m: s for m, s in placed.items() if position.get(s, now) < now}
+    kept = {a.meeting for a in new.assignments}
+    gone = set(cancelled)
+    late = dict(late_until or {})
+    participants = []
+    for person in event.participants:
+        missing: list[str] = []
+        if person.id in gone:
+            missing = [s.id for s in event.slots[now:]]
+        elif person.id in late:
+            missing = [s.id for s in event.slots[now : position[late[person.id]]]]
+        unavailable = list(dict.fromkeys([*person.unavailable, *missing]))
+        participants.append(person.model_copy(update={"unavailable": unavailable}))
+    meetings = []
+    for meeting in event.meetings:
+        if meeting.id in held:
+            meeting = meeting.model_copy(update={"fixed_slot": held[meeting.id]})
+        elif meeting.id not in kept:
+            meeting = meeting.model_copy(update={"mandatory": False})
+        meetings.append(meeting)
+    changed = event.model_copy(update={"participants": participants, "meetings": meetings})
+    return Event.model_validate(changed.model_dump())
 
 
 def describe_changes(

@@ -55,9 +55,11 @@ class Schedule(BaseModel):
     breaks: Breaks
     solve_seconds: float
     reason: str | None = None
-    # Extensions: the proven lower bound on total breaks, and changes after re-scheduling.
+    # Extensions: the proven lower bound on total breaks, changes after re-scheduling, and the
+    # digest of the event the schedule was made for (scheduler.digest).
     breaks_bound: int | None = None
     changes: list[Change] = Field(default_factory=list)
+    event_digest: str | None = None
 
     def slot_of(self) -> dict[str, str]:
         """Meeting id → slot id for every assigned meeting."""

@@ -6,6 +6,7 @@ import math
 import time
 
 from scheduler import maxsat
+from scheduler.digest import event_digest
 from scheduler.domains import meeting_domains
 from scheduler.event import Event
 from scheduler.explain import infeasibility_reason, precheck, unscheduled_reasons
@@ -17,6 +18,9 @@ from scheduler.priority import (
     all_mandatory,
     breaks_by_runs,
     cap_missed,
+    is_fair,
+    missed_priority,
+    raise_priority,
     settle_priority,
 )
 from scheduler.result import Breaks, Schedule
@@ -33,6 +37,8 @@ from scheduler.tables import assign_tables
 CPSAT_SHARE = 0.5  # of the breaks stage's time, when the MaxSAT engine can take over
 HINT_SECONDS = 10.0  # at most, for working out the full starting point (scheduler.search)
 PRIORITY_SHARE = 0.3  # of the time limit at most, for settling optional priority first
+POLISH_SECONDS = 2.0  # at most, for cutting breaks by local moves after an unproven priority
+WEIGHTED_SHARE = 0.4  # of the time left after an unproven priority stage, to raise priority
 
 
 def solve(
@@ -53,7 +59,23 @@ def solve(
     which either proves an optimum or leaves CP-SAT's best schedule standing.
 
     An infeasible event is re-solved without each rule set to say which one is to blame, unless
-    `explain_infeasible` is False (benchmarks, where only the verdict matters)."""
+    `explain_infeasible` is False (benchmarks, where only the verdict matters).
+
+    The schedule carries the digest of `event` (scheduler.digest), so agendas and re-scheduling
+    can refuse an event file it was not made for."""
+    schedule = _solve(event, time_limit, workers, hint, progress, explain_infeasible)
+    schedule.event_digest = event_digest(event)
+    return schedule
+
+
+def _solve(
+    event: Event,
+    time_limit: float | None,
+    workers: int,
+    hint: Schedule | None,
+    progress: Progress | None,
+    explain_infeasible: bool,
+) -> Schedule:
     clock = _Clock(time_limit)
     domains = meeting_domains(event)
     reason = precheck(event, domains)
@@ -65,7 +87,8 @@ def solve(
     else:
         start = greedy_slots(event, domains)
     _say(progress, 0.0, f"first schedule: {len(start)} of {len(event.meetings)} meetings placed")
-    target, missed_cap, settled = event, None, True
+    first = start
+    target, missed_cap, settled, capped = event, None, True, False
     if any(not m.mandatory for m in event.meetings):
         stage = settle_priority(
             event,
@@ -74,6 +97,7 @@ def solve(
             time_limit=clock.share(PRIORITY_SHARE),
             workers=workers,
             progress=_scaled(progress, 0.0, PRIORITY_SHARE, "priority"),
+            hint_seconds=min(HINT_SECONDS, (clock.share(PRIORITY_SHARE) or 60.0) * 0.3),
         )
         if stage.status == "infeasible":
             why = "no schedule satisfies every rule"
@@ -87,8 +111,26 @@ def solve(
         elif settled:
             missed_cap = stage.missed
         _say(progress, clock.fraction(), _priority_note(event, stage))
+        if not settled and stage.slots:
+            # Not proven: more priority first, then breaks alone with that priority kept.
+            remaining = clock.left() or 60.0
+            stage = raise_priority(
+                event,
+                domains,
+                stage,
+                time_limit=remaining * WEIGHTED_SHARE,
+                workers=workers,
+                hint_seconds=min(HINT_SECONDS, remaining * 0.1),
+                polish_seconds=min(POLISH_SECONDS, remaining * 0.05),
+            )
+            if stage.status == "optimal":  # the weighted sum proved priority and breaks at once
+                return schedule_from_slots(
+                    event, stage.slots, status="optimal", seconds=clock.elapsed()
+                )
+            start, missed_cap, capped = stage.slots, stage.missed, True
+            _say(progress, clock.fraction(), "priority raised; now cutting breaks")
     sm = build_model(target, domains)
-    if settled:
+    if settled or capped:
         cap_missed(sm, missed_cap or 0)
         set_lexicographic_objective(sm, [objective_tiers(sm)[1]])
     else:
@@ -119,10 +161,12 @@ def solve(
             schedule.breaks_bound = schedule.breaks.total
             return schedule
     if outcome.status in {"optimal", "feasible"}:
+        closed = outcome.status == "optimal" and settled
+        slots = outcome.slots if closed else better_of(event, outcome.slots, first)
         return schedule_from_slots(
             event,
-            outcome.slots,
-            status="optimal" if outcome.status == "optimal" and settled else "feasible",
+            slots,
+            status="optimal" if closed else "feasible",
             seconds=clock.elapsed(),
             breaks_bound=math.ceil(outcome.bound - 1e-6) if settled else None,
         )
@@ -197,6 +241,20 @@ def _infeasible_event(
         why = infeasibility_reason(event, workers=workers)
         reason = why if reason == "no schedule satisfies every rule" else f"{reason}; {why}"
     return infeasible(event, reason, clock.elapsed())
+
+
+def better_of(event: Event, found: dict[str, int], first: dict[str, int]) -> dict[str, int]:
+    """An unproven answer is never worse than the first (greedy) schedule: fewer missed
+    priority, then fewer breaks; the first schedule counts only if it keeps every rule."""
+    if not first or first == found or not is_fair(event, first):
+        return found
+    if any(m.mandatory and m.id not in first for m in event.meetings):
+        return found
+
+    def rank(slots: dict[str, int]) -> tuple[int, int]:
+        return missed_priority(event, slots), sum(breaks_by_runs(event, slots).values())
+
+    return first if rank(first) < rank(found) else found
 
 
 def objective_tiers(sm: SlotModel) -> list[Tier]:

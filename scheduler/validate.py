@@ -1,5 +1,7 @@
 """An independent check of a schedule against its event; shares no code with the solver model.
 
+A schedule that carries an event digest (scheduler.digest) must have been made for this event.
+
 Every schedule a test or benchmark produces goes through `validate`, which recounts breaks itself.
 """
 
@@ -8,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from scheduler.digest import schedule_matches
 from scheduler.event import Event, is_buyer
 from scheduler.result import Assignment, Schedule
 
@@ -33,6 +36,11 @@ def validate(event: Event, schedule: Schedule) -> list[str]:
     problems: list[str] = []
     if schedule.event_id != event.event_id:
         problems.append(f"schedule is for event {schedule.event_id!r}, not {event.event_id!r}")
+    if schedule_matches(event, schedule) == "different":
+        problems.append(
+            "this schedule was made for a different event: its event digest does not match"
+            " (meetings, participants, slots or tables differ)"
+        )
     if schedule.status == "infeasible":
         if schedule.assignments:
             problems.append("an infeasible schedule must not hold assignments")

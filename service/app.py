@@ -26,7 +26,9 @@ from service.auth import KeyCache
 from service.config import Settings, get_settings
 from service.crud.errors import CrudError, Invalid
 from service.crud.schedules import SchedulerMissing
+from service.docs_pages import install_docs
 from service.routes import ROUTES
+from service.signin import SignInThrottle
 from service.uploads import BodyLimit
 
 log = logging.getLogger(__name__)
@@ -44,11 +46,13 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
         summary="Match IKM suppliers with large-industry buyers; plan temu bisnis meetings.",
         version="0.1.0",
         openapi_url="/openapi.json",
-        docs_url="/docs",
+        docs_url=None,  # served from local files by install_docs: venues may have no internet
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.database_url = database_url or settings.database_url
     app.state.key_cache = KeyCache()
+    app.state.sign_in_throttle = SignInThrottle()
     app.state.jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mitra-schedule")
     if database_url is not None:
         from service.db import open_database
@@ -64,6 +68,8 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
         if module is not None:
             api.include_router(module.router)
     app.include_router(api)
+
+    install_docs(app)
 
     @app.get("/health", tags=["service"])
     def health() -> dict[str, str]:

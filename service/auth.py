@@ -1,4 +1,5 @@
-"""Accounts and API keys: making them, and finding the account behind a presented key."""
+"""Accounts, API keys and passwords: making them, and finding the account behind a presented
+API key or sign-in token (tokens themselves are `service.signin`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,18 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from models import AuditEvent
-from models.user import ApiKey, Role, User, key_matches, key_prefix, new_api_key
+from models.user import (
+    ApiKey,
+    Role,
+    User,
+    hash_password,
+    is_token,
+    key_matches,
+    key_prefix,
+    new_api_key,
+    password_problem,
+)
+from service.signin import revoke_tokens, user_for_token
 
 
 class AccountError(ValueError):
@@ -18,9 +30,18 @@ class AccountError(ValueError):
 
 
 def create_user(
-    session: Session, name: str, role: Role | str, *, organization: str = "", actor: str
+    session: Session,
+    name: str,
+    role: Role | str,
+    *,
+    organization: str = "",
+    actor: str,
+    password: str | None = None,
 ) -> tuple[User, str]:
-    """A new account and its first API key; the key is returned once and never stored."""
+    """A new account and its first API key; the key is returned once and never stored.
+
+    With `password` the account can also sign in by name and password (POST /api/auth/token).
+    """
     name = name.strip()
     try:
         role = Role(role)
@@ -28,17 +49,49 @@ def create_user(
         raise AccountError(f"unknown role '{role}'; choose organizer, buyer or analyst") from None
     if not name:
         raise AccountError("give the account a name")
+    if password is not None and (problem := password_problem(password, name)):
+        raise AccountError(problem)
     if session.execute(select(col(User.id)).where(col(User.name) == name)).first() is not None:
         raise AccountError(f"an account named '{name}' already exists")
     user = User(name=name, role=role, organization=organization.strip())
+    if password is not None:
+        user.password_hash = hash_password(password)
     session.add(user)
     session.flush()
     assert user.id is not None
     key = issue_key(session, user.id)
     session.add(
-        AuditEvent(actor=actor, action="create_user", target=name, detail={"role": str(role)})
+        AuditEvent(
+            actor=actor,
+            action="create_user",
+            target=name,
+            detail={"role": str(role), "password": password is not None},
+        )
     )
     return user, key
+
+
+def set_password(session: Session, user: User, password: str | None, *, actor: str) -> None:
+    """Give `user` a new password (None: remove it); its sign-in tokens stop working."""
+    if password is not None and (problem := password_problem(password, user.name)):
+        raise AccountError(problem)
+    user.password_hash = hash_password(password) if password is not None else None
+    session.add(user)
+    assert user.id is not None
+    revoke_tokens(session, user.id)
+    action = "set_password" if password is not None else "remove_password"
+    session.add(AuditEvent(actor=actor, action=action, target=user.name))
+
+
+def set_active(session: Session, user: User, active: bool, *, actor: str) -> None:
+    """Switch an account on or off; switching off also ends its sign-in tokens at once."""
+    user.active = active
+    session.add(user)
+    assert user.id is not None
+    if not active:
+        revoke_tokens(session, user.id)
+    action = "activate_user" if active else "deactivate_user"
+    session.add(AuditEvent(actor=actor, action=action, target=user.name))
 
 
 def issue_key(session: Session, user_id: int) -> str:
@@ -81,7 +134,10 @@ class KeyCache:
 
 
 def authenticate(session: Session, key: str, cache: KeyCache, cache_seconds: float) -> User | None:
-    """The active account owning `key`, or None for an unknown, revoked or malformed key."""
+    """The active account owning `key` (an API key or a sign-in token), or None for an
+    unknown, expired, revoked or malformed one."""
+    if is_token(key):
+        return user_for_token(session, key)
     user_id = cache.get(key)
     if user_id is None:
         prefix = key_prefix(key)

@@ -21,6 +21,12 @@ class Settings(BaseSettings):
     contact_release: Literal["per_meeting", "on_schedule"] = "per_meeting"
     # Seconds a verified API key is remembered by one worker (revocation takes this long).
     key_cache_seconds: float = Field(default=30.0, ge=0)
+    # Lifetime of a sign-in token from POST /api/auth/token: one working day at the venue.
+    token_minutes: float = Field(default=480.0, gt=0)
+    # After this many wrong passwords for one account name, that name is refused for
+    # `sign_in_block_seconds` (counted per worker process).
+    sign_in_max_failures: int = Field(default=5, ge=1, le=100)
+    sign_in_block_seconds: float = Field(default=300.0, ge=0)
     schedule_time_limit: float = Field(default=30.0, gt=0)
     # A scheduling job still "queued" or "running" this many seconds past its time limit has
     # lost its worker (restart, crash) and is reported failed.

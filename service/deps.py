@@ -7,7 +7,12 @@ from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, Security, status
-from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import (
+    APIKeyHeader,
+    HTTPAuthorizationCredentials,
+    HTTPBearer,
+    OAuth2PasswordBearer,
+)
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -17,6 +22,15 @@ from service.config import Settings
 
 _engine_lock = threading.Lock()
 
+TOKEN_URL = "/api/auth/token"
+
+# Three ways to sign in, each listed under "Authorize" in /docs. The first two share the
+# `Authorization: Bearer` header; `current_user` tells a token from a key by its prefix.
+password_flow = OAuth2PasswordBearer(
+    tokenUrl=TOKEN_URL,
+    auto_error=False,
+    description="Account name and password; the token lasts MITRA_TOKEN_MINUTES.",
+)
 bearer = HTTPBearer(auto_error=False, description="API key: `Authorization: Bearer <key>`")
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="API key")
 
@@ -59,19 +73,30 @@ SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 
 UNAUTHORIZED = HTTPException(
     status_code=status.HTTP_401_UNAUTHORIZED,
-    detail="sign in: send your API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'",
+    detail=(
+        "sign in: send your API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>', "
+        f"or a token from POST {TOKEN_URL} as 'Authorization: Bearer <token>' "
+        "(an expired token needs a new sign-in)"
+    ),
     headers={"WWW-Authenticate": "Bearer"},
 )
 
 
-def current_user(
-    request: Request,
-    session: SessionDep,
-    settings: SettingsDep,
+async def presented_credential(
+    token: Annotated[str | None, Security(password_flow)] = None,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)] = None,
     header_key: Annotated[str | None, Security(api_key_header)] = None,
+) -> str | None:
+    """The API key or sign-in token the request carries, if any."""
+    return header_key or token or (credentials.credentials if credentials else None)
+
+
+Credential = Annotated[str | None, Depends(presented_credential)]
+
+
+def current_user(
+    request: Request, session: SessionDep, settings: SettingsDep, key: Credential
 ) -> User:
-    key = header_key or (credentials.credentials if credentials else None)
     if not key:
         raise UNAUTHORIZED
     cache: KeyCache = request.app.state.key_cache

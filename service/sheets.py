@@ -13,12 +13,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from matcher.errors import RowError, SheetError
 from matcher.types import SupplierRecord
 from models.numbers import parse_coordinate, parse_integer, parse_quantity
-from models.supplier import SupplierCreate, to_record
+from models.supplier import (
+    PhoneNumberError,
+    SupplierCreate,
+    in_scientific_notation,
+    lost_leading_zero,
+    phone_from_number,
+    to_record,
+)
 from service.tabular import RawRow, read_table
 
 REQUIRED = ("supplier_id", "name", "regency", "processes", "monthly_capacity", "capacity_unit")
@@ -161,7 +168,8 @@ def parse_sheet(
             elif value:
                 extra[header] = value
         row_errors: list[RowError] = []
-        supplier = _validate_row(raw.number, cells, extra, row_errors)
+        numeric = {mapping.get(header, header) for header in raw.numeric}
+        supplier = _validate_row(raw.number, cells, extra, row_errors, numeric)
         sid = cells.get("supplier_id", "")
         if sid:
             key = sid.casefold()
@@ -185,8 +193,13 @@ def parse_sheet(
 
 
 def _validate_row(
-    row: int, cells: dict[str, str], extra: dict[str, str], errors: list[RowError]
+    row: int,
+    cells: dict[str, str],
+    extra: dict[str, str],
+    errors: list[RowError],
+    numeric: set[str] | frozenset[str] = frozenset(),
 ) -> SupplierCreate | None:
+    """`numeric`: the columns whose cell the spreadsheet stored as a number."""
     from matcher.kbli import is_known_kbli
     from matcher.units import normalise_unit
 
@@ -215,12 +228,20 @@ def _validate_row(
     _check_location(lat, lon, err)
 
     kbli = split_list(cells.get("kbli", "").replace(",", ";"))
+    if "kbli" in numeric:
+        kbli = [_kbli_from_number(code) for code in kbli]
     for code in kbli:
         if not (len(code) == 5 and code.isdigit()):
-            err("kbli", f"'{code}' bukan kode KBLI 5 digit")
+            hint = (
+                " (sel angka di Excel membuang angka 0 di depan: format kolom sebagai Teks)"
+                if "kbli" in numeric
+                else ""
+            )
+            err("kbli", f"'{code}' bukan kode KBLI 5 digit{hint}")
         elif not is_known_kbli(code):
             err("kbli", f"kode KBLI '{code}' tidak ada di KBLI 2020")
 
+    phone = _phone(cells.get("contact_phone", "").strip(), "contact_phone" in numeric, err)
     certifications = _certifications(cells.get("certifications", ""), err)
     if errors:
         return None
@@ -245,9 +266,35 @@ def _validate_row(
         tier=tier,
         cooperative=cells.get("cooperative") or None,
         contact_email=cells.get("contact_email") or None,
-        contact_phone=cells.get("contact_phone") or None,
+        contact_phone=phone,
         extra=extra,
     )
+
+
+def _kbli_from_number(code: str) -> str:
+    """A KBLI code typed into a number cell loses its leading 0 (`01111` → `1111`); put it back
+    when that gives a real 5-digit code."""
+    from matcher.kbli import is_known_kbli
+
+    padded = code.zfill(5)
+    if code.isdigit() and len(code) < 5 and is_known_kbli(padded):
+        return padded
+    return code
+
+
+def _phone(text: str, numeric: bool, err: Callable[[str, str], None]) -> str | None:
+    """The phone as dialled; a number cell (or Excel's 8,12E+10 in a CSV) is turned back into
+    one, or refused, since its leading 0 is gone."""
+    if not text:
+        return None
+    if numeric or in_scientific_notation(text):
+        try:
+            return phone_from_number(text)
+        except PhoneNumberError as exc:
+            err("contact_phone", str(exc))
+            return None
+    # A CSV saved by Excel carries the same loss as text; fix it only when it is certain.
+    return lost_leading_zero(text) or text
 
 
 def _checked(cells: dict[str, str], column: str, parse: Any, err: Any) -> Any:
@@ -306,13 +353,30 @@ def read_supplier_sheet(path: Path | str) -> list[SupplierRecord]:
 
 
 def write_rejected(parsed: ParsedSheet, source: Path) -> Path:
-    """Rejected rows with their reasons, beside the input: `<name>.rejected.csv`."""
-    target = source.with_name(f"{source.stem}.rejected.csv")
+    """Rejected rows with their reasons, beside the input: `<file name>.rejected.csv`.
+
+    Named after the whole file name, so `pemasok.csv` and `pemasok.xlsx` do not share one; an
+    earlier import's file is never overwritten: the next free `<file name>.rejected-2.csv`, … is
+    used instead.
+    """
     headers = [h for h in parsed.headers if h]
-    with target.open("w", newline="", encoding="utf-8-sig") as handle:
+    handle, target = _new_rejected_file(source)
+    with handle:
         writer = csv.writer(handle)
         writer.writerow(["baris", *headers, "alasan"])
         for raw, errors in parsed.rejected:
             reasons = "; ".join(f"{e.column}: {e.reason}" for e in errors)
             writer.writerow([raw.number, *(raw.values.get(h, "") for h in headers), reasons])
     return target
+
+
+def _new_rejected_file(source: Path) -> tuple[TextIO, Path]:
+    for attempt in range(1, 10_000):
+        suffix = "" if attempt == 1 else f"-{attempt}"
+        target = source.with_name(f"{source.name}.rejected{suffix}.csv")
+        try:
+            # Exclusive creation: two imports at once cannot pick the same name either.
+            return target.open("x", newline="", encoding="utf-8-sig"), target
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"too many rejected-row files beside {source}; remove old ones")

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from matcher.errors import MitraError
 
@@ -24,6 +26,8 @@ class RawRow:
     number: int  # spreadsheet row number (header = 1)
     values: dict[str, str]  # original header -> cell text (stripped)
     cells: tuple[str, ...] = ()  # every cell in order, also those without a header
+    # Headers whose cell Excel stored as a number: a leading 0 may have been dropped there.
+    numeric: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -70,16 +74,25 @@ def _read_csv(data: bytes) -> RawTable:
         records = list(reader)
     except csv.Error as exc:
         raise FileFormatError(f"the CSV cannot be read: {exc}") from None
-    return _to_table(iter(records))
+    return _to_table((record, frozenset()) for record in records)
 
 
-def _cell_text(value: object) -> str:
+# A number format of zeros only ("00000") is how Excel users keep an id's leading zeros visible.
+_ZERO_PADDED = re.compile(r"0+")
+
+
+def _cell_text(value: object, number_format: str | None = None) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+        value = int(value)
+    if isinstance(value, int):
+        text = str(value)
+        if number_format and value >= 0 and _ZERO_PADDED.fullmatch(number_format):
+            return text.zfill(len(number_format))
+        return text
     if isinstance(value, datetime):
         return (
             value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
@@ -98,16 +111,30 @@ def _read_xlsx(data: bytes) -> RawTable:
         raise FileFormatError(f"the XLSX file cannot be opened: {exc}") from None
     try:
         sheet = workbook.worksheets[0]
-        rows = ([_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True))
-        return _to_table(rows)
+        return _to_table(_xlsx_records(sheet.iter_rows()))
     finally:
         workbook.close()
 
 
-def _to_table(records: Iterator[list[str]]) -> RawTable:
+def _xlsx_records(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[list[str], frozenset[int]]]:
+    """Each row's cell texts, with the positions of cells that hold a number."""
+    for row in rows:
+        texts: list[str] = []
+        numeric: set[int] = set()
+        for position, cell in enumerate(row):
+            value = cell.value
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                numeric.add(position)
+                texts.append(_cell_text(value, cell.number_format))
+            else:
+                texts.append(_cell_text(value))
+        yield texts, frozenset(numeric)
+
+
+def _to_table(records: Iterator[tuple[list[str], frozenset[int]]]) -> RawTable:
     headers: list[str] | None = None
     rows: list[RawRow] = []
-    for index, record in enumerate(records, start=1):
+    for index, (record, numeric) in enumerate(records, start=1):
         cells = [c.strip() for c in record]
         if headers is None:
             headers = cells
@@ -119,7 +146,8 @@ def _to_table(records: Iterator[list[str]]) -> RawTable:
         if not any(cells):
             continue  # blank lines are not suppliers
         values = {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(headers) if h}
-        rows.append(RawRow(index, values, tuple(cells)))
+        numbers = frozenset(h for i, h in enumerate(headers) if h and i in numeric)
+        rows.append(RawRow(index, values, tuple(cells), numbers))
     if headers is None:
         raise FileFormatError("the file is empty")
     return RawTable(headers, rows)

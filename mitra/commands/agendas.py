@@ -11,6 +11,7 @@ from rich.markup import escape
 from matcher.errors import MitraError
 from mitra.app import err_console, event_app
 from mitra.commands.common import emit, fail, load_json_file
+from mitra.commands.event_files import check_belongs
 
 
 def _formats(text: str) -> set[str]:
@@ -32,6 +33,18 @@ def _event_source(document: dict[str, Any], event_file: Path | None) -> Any:
     if isinstance(document.get("event"), dict):
         return document["event"]
     fail("the schedule does not include its event; give the event file with --event EVENT.json")
+
+
+def _embedded_event(document: dict[str, Any]) -> Any:
+    """The event a schedule written with --embed-event (or by a reschedule) holds, if usable."""
+    from scheduler.event import load_event
+
+    if not isinstance(document.get("event"), dict):
+        return None
+    try:
+        return load_event(document["event"])
+    except MitraError:
+        return None
 
 
 @event_app.command("agendas")
@@ -72,6 +85,14 @@ def agendas(
     try:
         event = load_event(_event_source(document, event_file))
         schedule = load_schedule({k: v for k, v in document.items() if k != "event"})
+        check_belongs(
+            event,
+            schedule,
+            event_label=str(event_file) if event_file else f"the event stored in {schedule_file}",
+            schedule_file=schedule_file,
+            embedded=_embedded_event(document) if event_file else None,
+            embedded_hint="leave out --event to use that one",
+        )
         if "ics" in chosen and missing_times(event, schedule):
             untimed = escape(", ".join(missing_times(event, schedule)))
             err_console.print(

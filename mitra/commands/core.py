@@ -45,7 +45,11 @@ def import_suppliers(
         bool,
         typer.Option(
             "--skip-invalid",
-            help="Import the good rows; write bad rows with reasons to FILE.rejected.csv.",
+            help=(
+                "Import the good rows; write bad rows with reasons beside FILE, to "
+                "FILE.rejected.csv (e.g. pemasok.xlsx.rejected.csv; an earlier one is kept "
+                "and the new one numbered: pemasok.xlsx.rejected-2.csv)."
+            ),
         ),
     ] = False,
 ) -> None:
@@ -85,6 +89,9 @@ def import_suppliers(
         except MitraError as exc:
             progress.stop()
             fail(str(exc))
+        except OSError as exc:  # the rejected-rows file could not be written beside the sheet
+            progress.stop()
+            fail(f"cannot write the rejected rows beside {file}: {exc.strerror}; nothing imported")
     console.print(
         f"[green]Imported {report.imported} suppliers[/] "
         f"({report.created} new, {report.updated} updated)."
@@ -113,6 +120,9 @@ def shortlist(
     consortia: Annotated[
         int, typer.Option("--consortia", min=0, max=20, help="Also propose up to N groups.")
     ] = 0,
+    lang: Annotated[
+        str, typer.Option("--lang", help="Table explanations in en or id (JSON stays English).")
+    ] = "en",
 ) -> None:
     """Rank suppliers for a buyer's requirement and explain every rank."""
     from models.requirement import parse_requirement
@@ -120,6 +130,8 @@ def shortlist(
 
     if output_format not in ("table", "json"):
         fail("--format must be 'table' or 'json'")
+    if lang not in ("en", "id"):
+        fail("--lang must be 'en' or 'id'")
     data = load_json_file(requirement_file)
     try:
         requirement = parse_requirement(data)
@@ -141,7 +153,12 @@ def shortlist(
     title = (
         f"{requirement.requirement_id} — {requirement.title or ', '.join(requirement.processes)}"
     )
-    console.print(shortlist_table(document, title))
+    shown = document
+    if lang == "id":
+        from service.web.reason_texts import in_language  # the pages' wording; loads them too
+
+        shown = in_language(document, "id")
+    console.print(shortlist_table(shown, title))
     if not any(r.get("eligible", True) for r in document["results"]):
         console.print(
             f"[yellow]No supplier of the {stored} stored passes the hard gates "

@@ -172,15 +172,15 @@ def learn_command(
         baseline = load_ref(session, against) if against else active_profile(session)
         validation = cross_validate(learner, cases, baseline, n_splits=folds, k=k, pool=chosen_pool)
         X, y, groups = training_set(cases, chosen_pool)
+        mean, low, high = validation.gain
         learned = learner.fit(X, y, groups).to_profile(
             save or "learned",
             1,
             f"learned from {len(cases)} requirements ({method}); "
             f"held-out NDCG@{k} gain over {baseline.name} v{baseline.version}: "
-            f"{validation.gain[0]:+.3f}",
+            f"{mean:+.3f} (95% CI {low:+.3f} to {high:+.3f})",
         )
         console.print(weights_table(learned, "Learned weights (all outcomes)"))
-        mean, low, high = validation.gain
         console.print(
             f"Held-out NDCG@{k} over {len(validation.requirement_ids)} requirements "
             f"({min(folds, len(validation.requirement_ids))} folds, grouped by requirement): "
@@ -188,11 +188,38 @@ def learn_command(
             f"{validation.baseline.mean():.3f}, gain {mean:+.3f} "
             f"(95% CI {low:+.3f} to {high:+.3f})."
         )
-        if save:
-            stored = save_profile(session, learned, actor=actor())
-            console.print(
-                f"[green]Saved {stored.name} v{stored.version}[/]. "
-                f"Activate it with: mitra weights activate {stored.name}:{stored.version}"
+        stored = save_profile(session, learned, actor=actor()) if save else None
+        if stored is not None:
+            console.print(f"[green]Saved {stored.name} v{stored.version}[/].")
+        console.print(
+            activation_advice(
+                validation.clearly_better,
+                f"{baseline.name} v{baseline.version}",
+                (low, high),
+                f"{stored.name}:{stored.version}" if stored is not None else None,
             )
-        else:
-            console.print("Not saved. Add --save NAME to keep these weights as a new version.")
+        )
+
+
+def activation_advice(
+    clearly_better: bool, baseline: str, interval: tuple[float, float], saved: str | None
+) -> str:
+    """Suggest activating learned weights only when the gain's whole 95 % interval is above 0."""
+    low, high = interval
+    if not clearly_better:
+        return (
+            f"[yellow]Not better than {baseline} with confidence[/]: the 95% CI of the gain "
+            f"({low:+.3f} to {high:+.3f}) includes 0 or lies below it. Keep {baseline} "
+            f"active and record more outcomes before learning again."
+            + ("" if saved else " Not saved (add --save NAME to keep these weights anyway).")
+        )
+    if saved:
+        return (
+            f"Better than {baseline} with confidence (95% CI of the gain {low:+.3f} to "
+            f"{high:+.3f}, all above 0). Activate it with: mitra weights activate {saved}"
+        )
+    return (
+        f"Better than {baseline} with confidence (95% CI of the gain {low:+.3f} to {high:+.3f}, "
+        f"all above 0). Not saved: add --save NAME to keep these weights as a new version, "
+        f"then activate it."
+    )

@@ -85,7 +85,15 @@ def plan(
     out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the event JSON.")],
     db: DbOption = None,
     event_id: Annotated[str, typer.Option("--event-id")] = "temu-bisnis",
-    day: Annotated[str, typer.Option("--date", help="Event day, YYYY-MM-DD.")] = "",
+    day: Annotated[
+        str,
+        typer.Option(
+            "--date",
+            help="Event day, YYYY-MM-DD (required: every agenda prints it).",
+            metavar="YYYY-MM-DD",
+            show_default=False,
+        ),
+    ] = "",
     sessions: Annotated[
         str, typer.Option("--sessions", help="label=HH:MMxSLOTS, comma-separated.")
     ] = "am=09:00x9,pm=13:00x9",
@@ -116,10 +124,14 @@ def plan(
     from scheduler.plan import BuyerShortlist, PlanSettings, build_event
     from service.shortlists import run_shortlist
 
+    # No default: today's date would end up on the agendas of an event planned days ahead, and
+    # requirement files carry no event day (needed_by is a delivery date).
+    if not day:
+        fail("give the event day with --date, for example --date 2027-03-10")
     try:
-        event_day = date.fromisoformat(day) if day else date.today()
+        event_day = date.fromisoformat(day)
     except ValueError:
-        fail(f"--date: {day!r} is not a date (YYYY-MM-DD)")
+        fail(f"--date: {day!r} is not a date; write it as YYYY-MM-DD, for example 2027-03-10")
     settings = PlanSettings(
         event_id=event_id,
         sessions=tuple(parse_sessions(sessions, event_day)),

@@ -16,6 +16,7 @@ from rich.table import Table
 from matcher.errors import MitraError
 from mitra.app import app, console, err_console, event_app
 from mitra.commands.common import emit, fail, load_json_file
+from mitra.commands.event_files import check_belongs
 
 
 class OutputFormat(StrEnum):
@@ -66,20 +67,19 @@ def _solving(time_limit: float) -> tuple[Progress, Callable[[float, str], None]]
     return progress, report
 
 
-def _output(schedule: Any, event: Any, fmt: OutputFormat, out: Path | None, embed: bool) -> None:
+def _output(
+    schedule: Any, event: Any, fmt: OutputFormat, out: Path | None, embed: Any = None
+) -> None:
+    """Print (and with --out write) the schedule; `embed` is an event to include in the JSON."""
     document = schedule.model_dump(mode="json")
-    if document.get("breaks_bound") is None:
-        document.pop("breaks_bound", None)
-    if not document.get("changes"):
-        document.pop("changes", None)
-    if embed:
-        document["event"] = event.model_dump(mode="json")
+    for optional in ("breaks_bound", "changes", "event_digest"):
+        if not document.get(optional):
+            document.pop(optional, None)
+    if embed is not None:
+        document["event"] = embed.model_dump(mode="json")
     text = json.dumps(document, indent=2, ensure_ascii=False)
     if out is not None:
-        try:
-            out.write_text(text + "\n", encoding="utf-8")
-        except OSError as error:
-            fail(f"cannot write {out}: {error.strerror}")
+        _write(out, text)
         err_console.print(f"[green]Schedule written to {escape(str(out))}[/]")
     if fmt is OutputFormat.json:
         emit(text)
@@ -108,7 +108,7 @@ def schedule_command(
     progress, report = _solving(time_limit)
     with progress:
         result = solve(event, time_limit=time_limit, workers=workers, progress=report)
-    _output(result, event, fmt, out, embed_event)
+    _output(result, event, fmt, out, event if embed_event else None)
 
 
 def _late_pairs(values: list[str]) -> dict[str, str]:
@@ -116,7 +116,7 @@ def _late_pairs(values: list[str]) -> dict[str, str]:
     for value in values:
         person, sep, slot = value.partition("=")
         if not sep or not person or not slot:
-            fail(f"--late expects PARTICIPANT=SLOT (for example S12=s4), not {value!r}")
+            fail(f"--late expects PARTICIPANT=SLOT (for example S0042=pm-03), not {value!r}")
         pairs[person.strip()] = slot.strip()
     return pairs
 
@@ -127,28 +127,66 @@ def reschedule_command(
     schedule_file: Annotated[
         Path, typer.Argument(help="The schedule made before the event.", metavar="SCHEDULE.json")
     ],
-    now: Annotated[str, typer.Option("--now", help="First slot not yet held, e.g. s5.")],
+    now: Annotated[
+        str,
+        typer.Option(
+            "--now",
+            help="First slot not yet held, as the event file names it (`mitra event plan` "
+            "names slots am-01, am-02 …, pm-01 …).",
+            metavar="SLOT",
+        ),
+    ],
     cancel: Annotated[
         list[str] | None, typer.Option("--cancel", help="Participant who cancelled (repeatable).")
     ] = None,
     late: Annotated[
         list[str] | None,
-        typer.Option("--late", help="PARTICIPANT=SLOT: arrives in time for SLOT (repeatable)."),
+        typer.Option(
+            "--late",
+            help="PARTICIPANT=SLOT: arrives in time for SLOT, e.g. S0007=pm-03 (repeatable).",
+        ),
     ] = None,
     time_limit: TimeLimit = 30.0,
     fmt: FormatOption = OutputFormat.json,
     out: OutOption = None,
     workers: WorkersOption = 2,
+    event_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--event-out",
+            help="Also write the event as changed today (for a later re-schedule).",
+            metavar="FILE",
+        ),
+    ] = None,
 ) -> None:
-    """Re-plan the rest of the day: held meetings stay, as few agendas change as possible."""
-    from scheduler.reschedule import reschedule
+    """Re-plan the rest of the day: held meetings stay, as few agendas change as possible.
+
+    Examples, with slot ids as `mitra event plan` writes them (am-01 …, pm-01 …):
+
+    mitra event reschedule acara.json jadwal.json --now pm-01 --cancel S0042
+
+    mitra event reschedule acara.json jadwal.json --now am-04 --late S0007=am-06
+
+    Add --out FILE to save the new schedule. It holds the event as changed today,
+    so `mitra event agendas FILE --out DIR` needs no --event.
+    """
+    from scheduler.reschedule import event_after, reschedule
     from scheduler.result import load_schedule
 
     event = _load_event(event_file)
+    document = load_json_file(schedule_file)
     try:
-        previous = load_schedule(load_json_file(schedule_file))
+        previous = load_schedule(document)
     except MitraError as error:
         fail(f"{schedule_file}: {escape(str(error))}")
+    check_belongs(
+        event,
+        previous,
+        event_label=str(event_file),
+        schedule_file=schedule_file,
+        embedded=_embedded_event(document),
+        embedded_hint="it was re-scheduled before; pass the event file written then by --event-out",
+    )
     progress, report = _solving(time_limit)
     try:
         with progress:
@@ -168,7 +206,37 @@ def reschedule_command(
         err_console.print(f"• {escape(change.description)}", highlight=False)
     if not changes:
         err_console.print("No agenda changes.")
-    _output(result, event, fmt, out, False)
+    changed = event_after(
+        event,
+        previous,
+        result,
+        now_slot=now,
+        cancelled=set(cancel or []),
+        late_until=_late_pairs(late or []),
+    )
+    if event_out is not None:
+        _write(event_out, json.dumps(changed.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        err_console.print(f"[green]Changed event written to {escape(str(event_out))}[/]")
+    _output(result, event, fmt, out, changed)
+
+
+def _embedded_event(document: Any) -> Any:
+    """The event a schedule file holds (--embed-event, or a re-schedule), if usable."""
+    from scheduler.event import load_event
+
+    if not isinstance(document, dict) or not isinstance(document.get("event"), dict):
+        return None
+    try:
+        return load_event(document["event"])
+    except MitraError:
+        return None
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text + "\n", encoding="utf-8")
+    except OSError as error:
+        fail(f"cannot write {path}: {error.strerror}")
 
 
 def schedule_grid(schedule: Any, event: Any) -> Table:

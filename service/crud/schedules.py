@@ -18,7 +18,10 @@ from models import AuditEvent, Supplier
 from models.event import ContactRelease, EventParticipant, EventRecord, ScheduleJob
 from models.supplier import utcnow
 from models.user import Role, User
-from service.crud.errors import NotFound
+from scheduler.digest import schedule_matches
+from scheduler.event import Event
+from scheduler.result import Schedule
+from service.crud.errors import Conflict, NotFound
 from service.crud.events import own_participant_ids, participants_of, scheduler_event
 from service.crud.stale_jobs import fail_stale_jobs
 
@@ -171,6 +174,22 @@ def latest_schedule(session: Session, user: User, record: EventRecord) -> dict[s
         "unscheduled": [u for u in schedule["unscheduled"] if u["meeting"] in their_meetings],
         "breaks": {"total": sum(per_participant.values()), "per_participant": per_participant},
     }
+
+
+def agenda_inputs(session: Session, user: User, record: EventRecord) -> tuple[Event, Schedule]:
+    """The event and its newest schedule, refused (409) when the event changed after scheduling,
+    since the agendas would then print meetings that no longer hold."""
+    schedule = Schedule.model_validate(latest_schedule(session, user, record))
+    event = scheduler_event(session, record)
+    match = schedule_matches(event, schedule)
+    if match == "different":
+        raise Conflict(
+            f"this schedule was made for a different version of event '{record.event_id}': its "
+            "meetings, participants, slots or tables changed since; schedule the event again"
+        )
+    if match == "unknown":
+        log.warning("schedule of event %s has no event digest; not checked", record.event_id)
+    return event, schedule
 
 
 def release_contacts(

@@ -1,6 +1,7 @@
 """One router module per resource; `service.app` includes every module listed in ROUTES."""
 
 ROUTES = (
+    "auth",
     "users",
     "suppliers",
     "requirements",

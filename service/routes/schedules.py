@@ -73,13 +73,12 @@ def download_agendas(
     user: Organizer,
     format: Literal["xlsx", "pdf"] = "xlsx",
 ) -> Response:
-    """Agendas of every participant and the master grid, as a workbook or a printable PDF."""
+    """Agendas of every participant and the master grid, as a workbook or a printable PDF.
+    409 when the event changed after its newest schedule was made."""
     from scheduler.agendas import export_agendas
-    from scheduler.result import Schedule
 
     record = event_crud.get_event(session, user, event_id)
-    schedule = Schedule.model_validate(crud.latest_schedule(session, user, record))
-    event = event_crud.scheduler_event(session, record)
+    event, schedule = crud.agenda_inputs(session, user, record)
     with tempfile.TemporaryDirectory() as folder:
         files = export_agendas(event, schedule, Path(folder), {format})
         data = files[0].read_bytes()

@@ -1,16 +1,25 @@
-"""/api/users: organizers make accounts and keys; everyone can see who they are signed in as."""
+"""/api/users: organizers make accounts and keys and switch accounts off; everyone can see who
+they are signed in as and change their own password."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from fastapi import APIRouter, Request, status
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import select, update
 from sqlmodel import col
 
-from models.user import ApiKey, User, UserCreate, UserPublic, UserWithKey
-from service.auth import AccountError, create_user, issue_key
+from models.user import (
+    PASSWORD_MAX_LENGTH,
+    ApiKey,
+    User,
+    UserCreate,
+    UserPublic,
+    UserWithKey,
+    password_matches,
+)
+from service.auth import AccountError, create_user, issue_key, set_active, set_password
 from service.crud.errors import Forbidden, Invalid, NotFound
 from service.deps import CurrentUser, Organizer, SessionDep, actor
 from service.routes.paging import RowId
@@ -22,9 +31,27 @@ class NewKey(BaseModel):
     api_key: str
 
 
+class PasswordChange(BaseModel):
+    current_password: str = Field(default="", max_length=PASSWORD_MAX_LENGTH)
+    new_password: str = Field(max_length=PASSWORD_MAX_LENGTH)
+
+
 @router.get("/me", response_model=UserPublic)
 def who_am_i(user: CurrentUser) -> Any:
     return user
+
+
+@router.put("/me/password", status_code=status.HTTP_204_NO_CONTENT)
+def change_my_password(body: PasswordChange, session: SessionDep, user: CurrentUser) -> None:
+    """Change your own password (the current one is asked if you have one). Every sign-in
+    token of the account stops working; API keys are not touched."""
+    if user.password_hash and not password_matches(body.current_password, user.password_hash):
+        raise Forbidden("the current password is wrong")
+    try:
+        set_password(session, user, body.new_password, actor=actor(user))
+    except AccountError as exc:
+        raise Invalid([("new_password", str(exc))]) from None
+    session.commit()
 
 
 @router.get("", response_model=list[UserPublic])
@@ -72,3 +99,27 @@ def revoke_keys(user_id: RowId, request: Request, session: SessionDep, user: Org
     session.execute(update(ApiKey).where(col(ApiKey.user_id) == user_id).values(revoked=True))
     session.commit()
     request.app.state.key_cache.clear()
+
+
+@router.post("/{user_id}/deactivate", response_model=UserPublic)
+def deactivate(user_id: RowId, session: SessionDep, user: Organizer) -> Any:
+    """Switch an account off: its keys and tokens stop working at once, its data stays."""
+    return _switch(user_id, False, session, user)
+
+
+@router.post("/{user_id}/activate", response_model=UserPublic)
+def activate(user_id: RowId, session: SessionDep, user: Organizer) -> Any:
+    """Switch an account back on: its API keys work again; it must sign in anew."""
+    return _switch(user_id, True, session, user)
+
+
+def _switch(user_id: int, active: bool, session: SessionDep, user: User) -> User:
+    account = session.get(User, user_id)
+    if account is None:
+        raise NotFound(f"no account {user_id}")
+    if user_id == user.id:
+        raise Forbidden("switch your own account off from another organizer account")
+    set_active(session, account, active, actor=actor(user))
+    session.commit()
+    session.refresh(account)
+    return account

@@ -22,6 +22,7 @@ from fastapi.templating import Jinja2Templates
 from matcher.errors import MitraError
 from service.crud.errors import CrudError, NotFound
 from service.web.i18n import translator
+from service.web.reason_texts import explainer
 from service.web.session import PageForbidden, SignInRequired, language, sign_in_url
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ def render(
     base = {
         "requirement_url": link,
         "t": translator(lang),
+        "said": explainer(lang),
         "lang": lang,
         "user": user,
         "csrf": getattr(request.state, "csrf", ""),

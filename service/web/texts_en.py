@@ -121,6 +121,8 @@ EN: dict[str, str] = {
     "contributions": "Score contributions",
     "matched": "Matched",
     "gaps": "Gaps",
+    "notes": "Notes",
+    "excluded_because": "Fails a hard requirement",
     "feat_capability": "process",
     "feat_material": "material",
     "feat_kbli": "KBLI",

@@ -128,6 +128,8 @@ ID: dict[str, str] = {
     "contributions": "Sumbangan skor",
     "matched": "Cocok",
     "gaps": "Kekurangan",
+    "notes": "Catatan",
+    "excluded_because": "Tidak memenuhi syarat wajib",
     "feat_capability": "proses",
     "feat_material": "bahan",
     "feat_kbli": "KBLI",

@@ -46,7 +46,8 @@ def test_skip_invalid_reports_rejected_file(database_url: str, tmp_path: Path) -
     )
     assert result.exit_code == 0, result.output
     assert "Imported 1 suppliers" in result.output
-    assert (tmp_path / "s.rejected.csv").exists()
+    assert (tmp_path / "s.csv.rejected.csv").exists()
+    assert "s.csv.rejected.csv" in result.output.replace("\n", "")
     assert count(database_url, Supplier) == 1
 
 
@@ -88,3 +89,40 @@ def test_requirement_that_is_not_json(database_url: str, tmp_path: Path) -> None
     path.write_text("{'requirement_id': 'R1'")
     result = runner.invoke(app, ["shortlist", str(path), "--db", database_url])
     assert result.exit_code == 2 and "not valid JSON" in result.output
+
+
+def _xlsx_copy(rows: list[list[str]], path: Path) -> Path:
+    from openpyxl import Workbook
+
+    from tests.service.helpers import HEADER
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_csv_and_xlsx_of_one_name_keep_separate_rejected_files(
+    database_url: str, tmp_path: Path
+) -> None:
+    rows = [good_row(1), good_row(2)]
+    rows[0][11] = "lima ribu"
+    csv_sheet = write_sheet(tmp_path / "pemasok.csv", rows)
+    rows[1][12] = "karung"  # the xlsx copy has a second bad row
+    xlsx_sheet = _xlsx_copy(rows, tmp_path / "pemasok.xlsx")
+    for sheet in (csv_sheet, xlsx_sheet, xlsx_sheet):
+        result = runner.invoke(
+            app, ["import", "suppliers", str(sheet), "--db", database_url, "--skip-invalid"]
+        )
+        assert result.exit_code == 0, result.output
+    from_csv = (tmp_path / "pemasok.csv.rejected.csv").read_text(encoding="utf-8-sig")
+    from_xlsx = (tmp_path / "pemasok.xlsx.rejected.csv").read_text(encoding="utf-8-sig")
+    assert "lima ribu" in from_csv and "karung" not in from_csv
+    assert "lima ribu" in from_xlsx and "karung" in from_xlsx
+    # The second import of the xlsx kept the first file and says where the new one went.
+    assert (tmp_path / "pemasok.xlsx.rejected-2.csv").exists()
+    assert "pemasok.xlsx.rejected-2.csv" in result.output.replace("\n", "")

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 from sqlalchemy import func, select
 from sqlmodel import Session
 from typer.testing import CliRunner
 
+from matcher.learn import CrossValidation
 from matcher.profile import WeightsProfile
 from mitra.cli import app
 from models import Outcome, RequirementRecord, WeightProfileRecord
@@ -147,3 +150,77 @@ def test_a_bad_outcomes_sheet_lists_every_row_and_stores_nothing(db: str, tmp_pa
     assert code == 2
     assert "BKS-404" in output and "sama dengan baris 2" in output
     assert rows(db, Outcome) == 0
+
+
+def _held_out(learned: list[float], baseline: list[float]) -> Callable[..., CrossValidation]:
+    def fake(*args: object, **kwargs: object) -> CrossValidation:
+        ids = tuple(f"REQ-{i}" for i in range(len(learned)))
+        return CrossValidation(10, ids, np.array(learned), np.array(baseline), ())
+
+    return fake
+
+
+@pytest.mark.parametrize("save", [False, True])
+def test_learn_does_not_suggest_activation_when_the_gain_may_be_zero(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, save: bool
+):
+    sheet = tmp_path / "hasil.csv"
+    sheet.write_text(OUTCOMES, encoding="utf-8")
+    assert run("import", "outcomes", str(sheet), "--db", db)[0] == 0
+    # Better on average (+0.060), but two of five requirements got worse.
+    monkeypatch.setattr(
+        "matcher.learn.cross_validate",
+        _held_out([0.90, 0.30, 0.80, 0.20, 0.70], [0.50, 0.60, 0.50, 0.40, 0.60]),
+    )
+    code, output = run("weights", "learn", *(["--save", "belajar"] if save else []), "--db", db)
+    text = " ".join(output.split())
+    assert code == 0, output
+    assert "gain +0.060" in text and "Not better than default" in text
+    assert "95% CI of the gain (-" in text and "includes 0" in text
+    assert "record more outcomes" in text
+    assert "mitra weights activate" not in text
+    assert rows(db, WeightProfileRecord) == (1 if save else 0)
+
+
+def test_learn_suggests_activation_when_the_whole_interval_is_above_zero(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    sheet = tmp_path / "hasil.csv"
+    sheet.write_text(OUTCOMES, encoding="utf-8")
+    assert run("import", "outcomes", str(sheet), "--db", db)[0] == 0
+    monkeypatch.setattr(
+        "matcher.learn.cross_validate",
+        _held_out([0.90, 0.80, 0.85, 0.90, 0.70], [0.50, 0.40, 0.50, 0.45, 0.40]),
+    )
+    code, output = run("weights", "learn", "--save", "belajar", "--db", db)
+    text = " ".join(output.split())
+    assert code == 0, output
+    assert "Better than default" in text and "all above 0" in text
+    assert "mitra weights activate belajar:1" in text
+
+
+def test_evaluate_keeps_two_buyers_with_the_same_requirement_id_apart(db: str, tmp_path: Path):
+    # A second buyer also calls its request REQ-YMH-01 and signed with a different supplier.
+    with Session(open_database(db)) as session:
+        document = {**REQUIREMENTS[0], "buyer": "PT AHM"}
+        session.add(
+            RequirementRecord(
+                requirement_id="REQ-YMH-01", buyer="PT AHM", owner_id=9, document=document
+            )
+        )
+        session.commit()
+    sheet = tmp_path / "hasil.csv"
+    sheet.write_text(
+        "requirement_id,buyer,supplier_id,outcome,value_idr,date\n"
+        "REQ-YMH-01,PT Yamaha Indonesia,TGL-001,purchase_order,Rp 120.000.000,2026-10-02\n"
+        "REQ-YMH-01,PT Yamaha Indonesia,TGL-002,met,,2026-09-16\n"
+        "REQ-YMH-01,PT AHM,TGL-002,mou,,2026-10-03\n"
+        "REQ-YMH-01,PT AHM,TGL-001,met,,2026-10-03\n",
+        encoding="utf-8",
+    )
+    assert run("import", "outcomes", str(sheet), "--db", db)[0] == 0
+    code, output = run("evaluate", "--report", str(tmp_path / "laporan"), "--db", db)
+    assert code == 0, output
+    assert "2 requirements scored" in output
+    page = (tmp_path / "laporan" / "index.html").read_text(encoding="utf-8")
+    assert "REQ-YMH-01 (PT AHM)" in page and "REQ-YMH-01 (PT Yamaha Indonesia)" in page

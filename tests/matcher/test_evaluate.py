@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -138,3 +139,29 @@ def test_ndcg_grows_with_k_and_contributions_follow_the_weights():
 def test_k_below_one_is_refused():
     with pytest.raises(ValueError, match="k must be"):
         evaluate([BRACKET], CAPABILITY, k=0)
+
+
+def test_two_buyers_with_the_same_requirement_id_are_graded_apart():
+    grades = graded_relevance(
+        [
+            (("PT Astra Otoparts", "REQ-001"), "TGL-001", "purchase_order"),
+            (("PT Astra Otoparts", "REQ-001"), "TGL-002", "met"),
+            (("PT AHM", "REQ-001"), "TGL-002", "mou"),
+            (("PT AHM", "REQ-001"), "TGL-001", "met"),
+        ]
+    )
+    assert grades == {
+        ("PT Astra Otoparts", "REQ-001"): {"TGL-001": 3, "TGL-002": 0},
+        ("PT AHM", "REQ-001"): {"TGL-002": 2, "TGL-001": 0},
+    }
+    capability, distance = [0.9, 0.6, 0.2, 0.4, 0.1], [0.2, 0.5, 0.95, 0.3, 0.6]
+    cases = [
+        replace(
+            case("REQ-001", capability, distance, judged), buyer=buyer, label=f"REQ-001 ({buyer})"
+        )
+        for (buyer, _), judged in grades.items()
+    ]
+    scores = {r.requirement_id: r.ndcg for r in evaluate(cases, CAPABILITY, k=3).per_requirement}
+    # Ranking by capability puts TGL-001 first: right for Astra, wrong for AHM.
+    assert scores["REQ-001 (PT Astra Otoparts)"] == pytest.approx(1.0)
+    assert scores["REQ-001 (PT AHM)"] < 1.0

@@ -87,12 +87,15 @@ def test_the_main_process_counts_more_than_a_further_one() -> None:
 def test_traders_and_repair_shops_get_half_credit_for_their_processes() -> None:
     records = [
         supplier("maker", processes=("pres",), kbli=("25910",)),
-        supplier("repair", processes=("pres", "service mesin"), kbli=("25910",)),
+        supplier("repair", processes=("pres", "service mesin"), kbli=("33119",)),
         supplier("registered as trader", processes=("pres",), kbli=("46620",)),
         supplier("toko", processes=("toko",), kbli=("46620",)),
+        # A registered manufacturer that also services or sells is a maker.
+        supplier("maker with service", processes=("pres", "service mesin"), kbli=("25910",)),
+        supplier("maker and distributor", processes=("pres", "distributor"), kbli=("25910",)),
     ]
     values = _column(records, "capability", processes=("stamping",))
-    assert values.tolist() == [1.0, 0.5, 0.5, 0.0]
+    assert values.tolist() == [1.0, 0.5, 0.5, 0.0, 1.0, 1.0]
 
 
 def test_a_repair_job_does_not_count_against_repair_shops() -> None:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from sklearn.base import clone
 
 from matcher.errors import ProfileError
-from matcher.learn import LearningError, WeightLearner, cross_validate, training_set
+from matcher.learn import (
+    CrossValidation,
+    LearningError,
+    WeightLearner,
+    cross_validate,
+    training_set,
+)
 from matcher.profile import FEATURE_NAMES, WeightsProfile
 from tests.matcher.synthetic import load
 
@@ -127,3 +135,27 @@ def test_on_the_real_engine_features_learning_finds_the_truth_and_beats_the_wron
     assert order(learned)[:2] == order(truth)[:2]
     mean_gain, low, _ = cross_validate(WeightLearner(), cases, synthetic.wrong_profile()).gain
     assert mean_gain > 0.05 and low > 0
+
+
+def held_out(learned: list[float], baseline: list[float]) -> CrossValidation:
+    ids = tuple(f"REQ-{i}" for i in range(len(learned)))
+    return CrossValidation(10, ids, np.array(learned), np.array(baseline), ())
+
+
+def test_only_a_gain_whose_whole_interval_is_above_zero_counts_as_better():
+    steady = held_out([0.90, 0.80, 0.85, 0.90, 0.70], [0.50, 0.40, 0.50, 0.45, 0.40])
+    # Positive on average, but two of five requirements got worse: could be luck of the folds.
+    mixed = held_out([0.90, 0.30, 0.80, 0.20, 0.70], [0.50, 0.60, 0.50, 0.40, 0.60])
+    assert steady.gain[1] > 0 and steady.clearly_better
+    mean, low, high = mixed.gain
+    assert mean > 0 and low < 0 < high
+    assert not mixed.clearly_better
+
+
+def test_two_buyers_sharing_a_requirement_id_are_never_paired_together(event_history):
+    first, second = event_history[:2]
+    astra = replace(first, requirement_id="REQ-001", buyer="PT Astra", label="REQ-001 (PT Astra)")
+    ahm = replace(second, requirement_id="REQ-001", buyer="PT AHM", label="REQ-001 (PT AHM)")
+    _, _, groups = training_set([astra, ahm])
+    # Pairs are formed within a group only: one group per buyer's requirement.
+    assert sorted(set(groups)) == ["REQ-001 (PT AHM)", "REQ-001 (PT Astra)"]

@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 
 from matcher.errors import EventError
+from scheduler.digest import event_digest
 from scheduler.event import Event, load_event
-from scheduler.reschedule import day_of_event, reschedule
+from scheduler.reschedule import day_of_event, event_after, reschedule
 from scheduler.result import Schedule
 from scheduler.solve import solve
 from scheduler.validate import validate
@@ -59,7 +60,17 @@ def checked(event: Event, previous: Schedule, **options: Any) -> Schedule:
         cancelled=options.get("cancelled", ()),
         late_until=options.get("late_until"),
     )
-    assert validate(today, new) == []
+    changed = event_after(
+        event,
+        previous,
+        new,
+        now_slot=options["now_slot"],
+        cancelled=options.get("cancelled", ()),
+        late_until=options.get("late_until"),
+    )
+    assert validate(changed, new) == []  # made for the event as it stands after the changes
+    assert new.event_digest == event_digest(changed)
+    assert validate(today, new.model_copy(update={"event_digest": None})) == []
     assert new.changes == changes
     return new
 
@@ -78,6 +89,7 @@ def test_held_meetings_stay_and_a_cancelled_supplier_is_dropped(karawang: Event)
     dropped = [c for c in new.changes if c.kind == "dropped"]
     assert {c.meeting for c in dropped} == set(s03_later)
     assert all("S03 cancelled" in c.description for c in dropped)
+    assert new.event_digest != plan.event_digest  # agendas need the changed event now
 
 
 def test_late_arrival_moves_only_what_it_must(karawang: Event) -> None:

@@ -137,7 +137,7 @@ def test_skip_invalid_imports_good_rows_and_writes_rejects(engine: Engine, tmp_p
     report = import_suppliers(engine, path, skip_invalid=True)
     assert report.created == 3
     assert set(suppliers(engine)) == {"TGL-00001", "TGL-00002", "TGL-00004"}
-    assert report.rejected_file == tmp_path / "pemasok.rejected.csv"
+    assert report.rejected_file == tmp_path / "pemasok.csv.rejected.csv"
     rejected = report.rejected_file.read_text(encoding="utf-8-sig").splitlines()
     assert rejected[0].startswith("baris,supplier_id") and rejected[0].endswith("alasan")
     assert rejected[1].startswith("4,TGL-00003") and "banyak" in rejected[1]

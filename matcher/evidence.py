@@ -1,0 +1,86 @@
+"""Who actually makes the part: ranking tiers from process evidence, before any score.
+
+A buyer asking for a machined part wants makers of it first. Certificates, capacity and
+distance order suppliers *within* a tier, never across tiers:
+
+0. offers a required process and does not fall below: the main (first) process exact, a
+   kind of it, the process under a wider name ("bubut" for CNC turning) or a close variant
+   (TIG for MIG welding), or not matched at all;
+1. names the main process only by its general trade (the top of its family: "machining"
+   for CNC turning, "las umum" for MIG welding) or a distant relative;
+2. trader only: general trade is its only line of business, so its process words say
+   what it sells, not what it makes;
+3. offers none of the required processes.
+
+A main process that matches nothing stays in tier 0: the vocabulary may not know the
+supplier's words for it ("panel saw" for panel cutting), so absence is weaker evidence than
+a supplier naming only the general trade, and it already costs the main process's double
+weight in the capability score.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from matcher.concepts import CLOSENESS, TermMatch, row_max
+from matcher.features import FeatureMatrix
+from matcher.query import PreparedQuery
+from matcher.taxonomy import MatchLevel, Taxonomy
+
+MAKES_MAIN, PARTIAL, TRADE_ONLY, OFFERS_NONE = 0, 1, 2, 3
+OWN_PROCESS_FROM = CLOSENESS[MatchLevel.SIBLING]  # a close variant still shows the shop does it
+
+
+def general_trades(taxonomy: Taxonomy, match: TermMatch) -> list[int]:
+    """Columns of the general trades of a requirement term: the top concept of each requested
+    concept's family, when the requested one lies below it."""
+    tops = {
+        taxonomy.ancestors[concept][-1]
+        for concept in match.concepts
+        if taxonomy.ancestors.get(concept)
+    }
+    return [taxonomy.position[top] for top in tops]
+
+
+def makes_main_process(query: PreparedQuery) -> NDArray[np.bool_]:
+    """Per process pattern (`index.processes.patterns`): its own processes include the main
+    required process or a close variant, not only the general trade it belongs to."""
+    incidence = query.index.processes
+    main = query.process_matches[0]
+    own = main.scores.copy()
+    own[general_trades(incidence.taxonomy, main)] = 0.0
+    makes: NDArray[np.bool_] = row_max(incidence.patterns, own[:, None])[:, 0] >= OWN_PROCESS_FROM
+    return makes
+
+
+def ranking_tiers(matrix: FeatureMatrix) -> NDArray[np.int8]:
+    """Per supplier, its tier (0 first); see the module docstring."""
+    query = matrix.query
+    n = len(query.index)
+    if not query.process_matches:
+        return np.full(n, OFFERS_NONE, dtype=np.int8)
+    # Worked out per distinct combination of processes, then spread to suppliers.
+    named_loosely = query.process_pattern_levels[:, 0] > 0.0
+    partial = (named_loosely & ~makes_main_process(query)).astype(np.int8) * PARTIAL
+    tiers: NDArray[np.int8] = partial[query.index.processes.row_pattern]
+    offers_none = matrix.column("capability") <= 0.0
+    trade_only = query.trade_only
+    if trade_only.any():
+        tiers[trade_only & ~offers_none] = TRADE_ONLY
+    tiers[offers_none] = OFFERS_NONE
+    return tiers
+
+
+def tier_note(query: PreparedQuery, tier: int, row: int) -> str | None:
+    """Why a supplier is listed after the makers of the main process, in plain words."""
+    if tier in (MAKES_MAIN, OFFERS_NONE) or not query.process_matches:
+        return None
+    term = query.process_matches[0].term
+    if tier == TRADE_ONLY:
+        return (
+            f"trader only: no own production of '{term}'; listed after every supplier that makes it"
+        )
+    level = query.process_pattern_levels[query.index.processes.row_pattern[row], 0]
+    what = "the general trade" if level >= CLOSENESS[MatchLevel.BROADER] else "a distant relative"
+    return f"only {what} of the main process '{term}'; listed after every supplier that does it"

@@ -1,0 +1,49 @@
+"""`mitra shortlist --lang id`: the table's explanations in Indonesian, the JSON unchanged."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mitra.cli import app
+from service.db import open_database
+from service.importer import import_suppliers
+from tests.cli.test_shortlist_cli import ASTRA
+
+pytestmark = pytest.mark.db
+runner = CliRunner()
+
+
+def _run(database_url: str, tmp_path: Path, *extra: str) -> str:
+    path = tmp_path / "req.json"
+    path.write_text(json.dumps(ASTRA))
+    result = runner.invoke(
+        app,
+        ["shortlist", str(path), "--db", database_url, "--include-ineligible", *extra],
+        env={"COLUMNS": "200"},
+    )
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_table_explains_in_indonesian_when_asked(
+    database_url: str, tmp_path: Path, fixtures_dir: Path
+) -> None:
+    import_suppliers(open_database(database_url), fixtures_dir / "suppliers_tegal.csv")
+    indonesian = " ".join(_run(database_url, tmp_path, "--lang", "id").split())
+    english = " ".join(_run(database_url, tmp_path).split())
+    # TGL-002's ISO 9001 expired on 2026-05-31, before the requirement's 2027-03-01.
+    assert "ISO 9001 habis berlaku 31 Mei 2026" in indonesian
+    assert "ISO 9001 expired on 2026-05-31" in english
+    assert "expired on" not in indonesian
+
+
+def test_unknown_language_is_refused(database_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "req.json"
+    path.write_text(json.dumps(ASTRA))
+    result = runner.invoke(app, ["shortlist", str(path), "--db", database_url, "--lang", "fr"])
+    assert result.exit_code != 0
+    assert "--lang must be 'en' or 'id'" in result.output

@@ -1,0 +1,92 @@
+"""'heat treatment' of wooden pallets (ISPM 15) is not the hardening of steel parts."""
+
+from __future__ import annotations
+
+from matcher.index import SupplierIndex
+from matcher.scoring import rank
+from matcher.types import Requirement
+from tests.matcher.builders import requirement, supplier
+
+CATALOGUE = [
+    supplier(
+        "PALET",
+        name="UD Palet Jaya Sengon",
+        processes=("heat treatment", "fumigasi"),
+        materials=("kayu sengon",),
+        products="palet kayu ekspor, stempel HT",
+        capacity_unit="pcs",
+        monthly_capacity=3_000,
+    ),
+    supplier(
+        "PALET-HT",
+        name="CV Kemas Kayu",
+        processes=("HT", "pembuatan palet"),  # "HT" alone, read in its wood context
+        materials=("kayu pinus",),
+        monthly_capacity=2_000,
+    ),
+    supplier(
+        "KERAS",
+        name="PT Sinar Heat Treatment",
+        processes=("heat treatment", "pengerasan", "tempering"),
+        materials=("S45C", "SKD11"),
+        products="pengerasan roda gigi, poros; rak pallet besi",
+        monthly_capacity=50_000,
+    ),
+]
+
+
+def _pallet_request() -> Requirement:
+    return requirement(
+        title="Palet kayu ekspor ISPM 15",
+        processes=("heat treatment",),
+        materials=("kayu",),
+        monthly_volume=2_000,
+    )
+
+
+def test_pallet_heat_treatment_finds_the_wood_suppliers_not_the_metal_shop() -> None:
+    shortlist = rank(SupplierIndex.build(CATALOGUE), _pallet_request())
+    by_id = {entry.supplier_id: entry for entry in shortlist.results}
+    assert [e.supplier_id for e in shortlist.results][-1] == "KERAS"
+    assert by_id["KERAS"].contributions["capability"] == 0.0
+    assert by_id["PALET"].matched["heat treatment"] == "heat treatment"
+    assert by_id["PALET-HT"].matched["heat treatment"] == "HT"
+    assert by_id["PALET"].contributions["capability"] > 0.0
+
+
+def test_ispm_words_alone_call_for_the_wood_sense() -> None:
+    # No material named: "pallet" and "ISPM 15" in the title are enough.
+    request = requirement(title="Pallet ISPM 15 untuk ekspor mesin", processes=("HT",))
+    ids = [e.supplier_id for e in rank(SupplierIndex.build(CATALOGUE), request).results]
+    assert ids.index("KERAS") > max(ids.index("PALET"), ids.index("PALET-HT"))
+
+
+def test_steel_heat_treatment_finds_the_metal_shop_not_the_pallet_makers() -> None:
+    request = requirement(
+        title="Poros S45C dikeraskan",
+        processes=("heat treatment",),
+        materials=("S45C",),
+        monthly_volume=2_000,
+    )
+    shortlist = rank(SupplierIndex.build(CATALOGUE), request)
+    assert shortlist.results[0].supplier_id == "KERAS"
+    for entry in shortlist.results[1:]:
+        assert entry.contributions["capability"] == 0.0
+
+
+def test_fumigation_counts_as_a_related_ispm_treatment() -> None:
+    only_fumigation = supplier(
+        "FUMI", processes=("fumigasi",), materials=("kayu",), products="fumigasi palet"
+    )
+    shortlist = rank(SupplierIndex.build([*CATALOGUE, only_fumigation]), _pallet_request())
+    by_id = {entry.supplier_id: entry for entry in shortlist.results}
+    assert 0.0 < by_id["FUMI"].contributions["capability"]
+    assert by_id["FUMI"].contributions["capability"] < by_id["PALET-HT"].contributions["capability"]
+    assert by_id["FUMI"].score > by_id["KERAS"].score
+
+
+def test_cassava_is_no_wood_context() -> None:
+    # "ubi kayu" is cassava: a food dryer's "heat treatment" keeps its usual sense.
+    food = supplier("UBI", processes=("heat treatment",), materials=("ubi kayu",))
+    index = SupplierIndex.build([food])
+    assert index.processes.row_senses == {}
