@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
@@ -23,6 +23,7 @@ from matcher.scoring import rank
 from matcher.types import Requirement
 from models import CatalogState, ShortlistRun, WeightProfileRecord
 from models.requirement import requirement_to_json
+from models.supplier import utcnow
 from service.catalog import load_index
 from service.profiles import to_profile
 
@@ -88,13 +89,18 @@ def remember(
     profile: WeightsProfile,
     owner_id: int | None,
 ) -> None:
-    """Store a shortlist exactly as shown, so an analyst can later see what a buyer saw."""
-    session.add(
-        ShortlistRun(
+    """Store a shortlist exactly as shown, so an analyst can later see what a buyer saw.
+
+    A plain INSERT rather than an ORM object: nothing reads the row back here, and the ORM's
+    bookkeeping cost more than the insert itself on a busy service.
+    """
+    session.execute(
+        insert(ShortlistRun).values(
             requirement_id=requirement.requirement_id,
             owner_id=owner_id,
             profile_name=profile.name,
             profile_version=profile.version,
+            generated_at=utcnow(),
             requirement=requirement_to_json(requirement),
             document=document,
         )
