@@ -38,11 +38,17 @@ _lock = threading.Lock()
 _cache: dict[str, tuple[int, SupplierIndex]] = {}
 
 
-def load_index(engine: Engine) -> SupplierIndex:
-    """The engine's index of every stored supplier; rebuilt only when the catalogue changed."""
+def load_index(engine: Engine, *, revision: int | None = None) -> SupplierIndex:
+    """The engine's index of every stored supplier; rebuilt only when the catalogue changed.
+
+    A caller that has just read the catalogue `revision` passes it to save a query.
+    """
     from matcher.index import SupplierIndex
 
     key = str(engine.url)
+    cached = _cache.get(key)
+    if revision is not None and cached is not None and cached[0] == revision:
+        return cached[1]
     with Session(engine) as session:
         revision = current_revision(session)
         cached = _cache.get(key)

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import StaticPool
@@ -58,6 +59,20 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _json_text(value: Any) -> str:
+    """JSON columns (stored shortlists are ~20 kB each) written with orjson: ~10x faster."""
+    return orjson.dumps(value, default=_json_fallback, option=_JSON_OPTIONS).decode()
+
+
+_JSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
+
+
+def _json_fallback(value: Any) -> Any:
+    if isinstance(value, float):  # float subclasses orjson does not take as they are
+        return float(value)
+    raise TypeError(f"cannot store a {type(value).__name__} as JSON")
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         memory = url in ("sqlite://", "sqlite:///:memory:")
@@ -65,10 +80,13 @@ def make_engine(url: str) -> Engine:
             url,
             connect_args={"check_same_thread": False},
             poolclass=StaticPool if memory else None,
+            json_serializer=_json_text,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(
+        url, pool_pre_ping=True, pool_size=10, max_overflow=20, json_serializer=_json_text
+    )
 
 
 def open_database(url: str | None = None, *, migrate: bool = True) -> Engine:

@@ -2,22 +2,28 @@
 
 This is the one place that ranks and stores: the CLI calls `run_shortlist`, the API and the
 web pages go through `service.crud.shortlists`, which adds the organizer's forced entries and
-a cache, then calls `run_shortlist` too.
+a cache, then ranks with `rank_document` too.
+
+A busy service answers many shortlists a second, so what every request needs from the
+database (the catalogue revision and the active weights) comes back in one query, and saved
+profile versions are kept in memory: a saved version never changes.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
 from matcher.profile import WeightsProfile
 from matcher.scoring import rank
 from matcher.types import Requirement
-from models import ShortlistRun, WeightProfileRecord
+from models import CatalogState, ShortlistRun, WeightProfileRecord
 from models.requirement import requirement_to_json
+from models.supplier import utcnow
 from service.catalog import load_index
 from service.profiles import to_profile
 
@@ -36,12 +42,30 @@ MEMBER_FIELDS = (
 )
 
 
+@dataclass(frozen=True)
+class CatalogueState:
+    """What every shortlist depends on besides the requirement: the catalogue and the weights."""
+
+    revision: int
+    profile: WeightsProfile
+
+
+def catalogue_state(session: Session) -> CatalogueState:
+    """The catalogue revision and the active profile, in one round trip when one is active."""
+    revision = select(col(CatalogState.revision)).where(col(CatalogState.id) == 1).scalar_subquery()
+    found = session.execute(
+        select(WeightProfileRecord, revision).where(col(WeightProfileRecord.active).is_(True))
+    ).first()
+    if found is None:
+        value = session.execute(select(revision)).scalar()
+        return CatalogueState(int(value or 0), WeightsProfile.load_default())
+    row, value = found
+    return CatalogueState(int(value or 0), to_profile(row))
+
+
 def active_profile(session: Session) -> WeightsProfile:
     """The profile an analyst activated, else the one shipped with the package."""
-    row = session.execute(
-        select(WeightProfileRecord).where(col(WeightProfileRecord.active).is_(True))
-    ).scalar()
-    return WeightsProfile.load_default() if row is None else to_profile(row)
+    return catalogue_state(session).profile
 
 
 def public_consortia(proposals: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -59,25 +83,55 @@ def public_consortia(proposals: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def remember(
-    engine: Engine,
+    session: Session,
     requirement: Requirement,
     document: dict[str, Any],
     profile: WeightsProfile,
     owner_id: int | None,
 ) -> None:
-    """Store a shortlist exactly as shown, so an analyst can later see what a buyer saw."""
-    with Session(engine) as session:
-        session.add(
-            ShortlistRun(
-                requirement_id=requirement.requirement_id,
-                owner_id=owner_id,
-                profile_name=profile.name,
-                profile_version=profile.version,
-                requirement=requirement_to_json(requirement),
-                document=document,
-            )
+    """Store a shortlist exactly as shown, so an analyst can later see what a buyer saw.
+
+    A plain INSERT rather than an ORM object: nothing reads the row back here, and the ORM's
+    bookkeeping cost more than the insert itself on a busy service.
+    """
+    session.execute(
+        insert(ShortlistRun).values(
+            requirement_id=requirement.requirement_id,
+            owner_id=owner_id,
+            profile_name=profile.name,
+            profile_version=profile.version,
+            generated_at=utcnow(),
+            requirement=requirement_to_json(requirement),
+            document=document,
         )
-        session.commit()
+    )
+    session.commit()
+
+
+def rank_document(
+    engine: Engine,
+    requirement: Requirement,
+    state: CatalogueState,
+    *,
+    top: int,
+    include_ineligible: bool,
+    consortia: int,
+) -> dict[str, Any]:
+    """The contract's shortlist JSON (section 3) for `requirement` under `state`.
+
+    With `consortia` > 0 the document also carries up to that many group proposals
+    (only when no single eligible supplier can serve the requirement alone).
+    """
+    index = load_index(engine, revision=state.revision)
+    profile = state.profile
+    shortlist = rank(index, requirement, profile, top=top, include_ineligible=include_ineligible)
+    document = shortlist.to_json()
+    if consortia > 0:
+        from matcher.consortium import propose_consortia
+
+        proposals = propose_consortia(index, requirement, n=consortia, profile=profile)
+        document["consortia"] = public_consortia(proposals)
+    return document
 
 
 def run_shortlist(
@@ -91,22 +145,22 @@ def run_shortlist(
     store: bool = True,
     consortia: int = 0,
 ) -> dict[str, Any]:
-    """Rank the catalogue for `requirement`; the contract's shortlist JSON (section 3).
+    """Rank the catalogue for `requirement` (the CLI's way); the contract's shortlist JSON.
 
-    With `consortia` > 0 the document also carries up to that many group proposals
-    (only when no single eligible supplier can serve the requirement alone).
+    `profile` replaces the active one (an analyst trying weights); see `rank_document`.
     """
-    index = load_index(engine)
-    if profile is None:
-        with Session(engine) as session:
-            profile = active_profile(session)
-    shortlist = rank(index, requirement, profile, top=top, include_ineligible=include_ineligible)
-    document = shortlist.to_json()
-    if consortia > 0:
-        from matcher.consortium import propose_consortia
-
-        proposals = propose_consortia(index, requirement, n=consortia, profile=profile)
-        document["consortia"] = public_consortia(proposals)
-    if store:
-        remember(engine, requirement, document, profile, owner_id)
+    with Session(engine) as session:
+        state = catalogue_state(session)
+        if profile is not None:
+            state = CatalogueState(state.revision, profile)
+        document = rank_document(
+            engine,
+            requirement,
+            state,
+            top=top,
+            include_ineligible=include_ineligible,
+            consortia=consortia,
+        )
+        if store:
+            remember(session, requirement, document, state.profile, owner_id)
     return document

@@ -22,12 +22,11 @@ from models.event import ShortlistOverride
 from models.requirement import requirement_to_json
 from models.supplier import to_record
 from models.user import Role, User
-from service.catalog import current_revision
 from service.crud import shortlist_cache
 from service.crud.errors import NotFound
 from service.crud.paging import page_of
 from service.crud.suppliers import get_supplier
-from service.shortlists import active_profile, remember, run_shortlist
+from service.shortlists import CatalogueState, catalogue_state, rank_document, remember
 
 
 def _of(requirement: RequirementRecord) -> list[Any]:
@@ -54,39 +53,55 @@ def shortlist(
     include_ineligible: bool,
     stored: RequirementRecord | None,
     consortia: int = 0,
+    session: Session | None = None,
 ) -> dict[str, Any]:
     """The contract's shortlist document for `requirement`, remembered for its owner.
 
     Forced entries apply only to a `stored` requirement: an inline one has no organizer yet.
     With `consortia` > 0 it carries up to that many group proposals; a supplier forced out
-    is in none of them.
+    is in none of them. Pass the request's `session` to do all of it in one connection.
     """
-    with Session(engine) as session:
-        forced = overrides_for(session, stored) if stored is not None else []
-        profile = active_profile(session)
-        key = shortlist_cache.cache_key(
-            str(engine.url),
-            current_revision(session),
-            profile.name,
-            profile.version,
-            top,
-            include_ineligible,
-            consortia,
-            [(o.supplier_id, o.mode) for o in forced],
-            requirement_to_json(requirement),
-        )
+    if session is None:
+        with Session(engine) as own:
+            return shortlist(
+                engine,
+                owner_id,
+                requirement,
+                top=top,
+                include_ineligible=include_ineligible,
+                stored=stored,
+                consortia=consortia,
+                session=own,
+            )
+    forced = overrides_for(session, stored) if stored is not None else []
+    state = catalogue_state(session)
+    profile = state.profile
+    key = shortlist_cache.cache_key(
+        str(engine.url),
+        state.revision,
+        profile.name,
+        profile.version,
+        top,
+        include_ineligible,
+        consortia,
+        [(o.supplier_id, o.mode) for o in forced],
+        requirement_to_json(requirement),
+    )
     document = shortlist_cache.get(key)
     if document is None:
-        document = _ranked(engine, requirement, profile, top, include_ineligible, consortia, forced)
+        document = _ranked(
+            engine, session, requirement, state, top, include_ineligible, consortia, forced
+        )
         shortlist_cache.put(key, document)
-    remember(engine, requirement, document, profile, owner_id)
+    remember(session, requirement, document, profile, owner_id)
     return document
 
 
 def _ranked(
     engine: Engine,
+    session: Session,
     requirement: Requirement,
-    profile: WeightsProfile,
+    state: CatalogueState,
     top: int,
     include_ineligible: bool,
     consortia: int,
@@ -94,21 +109,19 @@ def _ranked(
 ) -> dict[str, Any]:
     out_ids = {o.supplier_id for o in forced if o.mode == "out"}
     in_ids = [o.supplier_id for o in forced if o.mode == "in"]
-    document = run_shortlist(
+    document = rank_document(
         engine,
         requirement,
+        state,
         top=top + len(out_ids),
         include_ineligible=include_ineligible,
-        profile=profile,
-        store=False,
         consortia=consortia,
     )
     if not forced:
         return document
     if "consortia" in document:
         document["consortia"] = _without(document["consortia"], out_ids)
-    with Session(engine) as session:
-        return _apply(session, document, requirement, top, out_ids, in_ids)
+    return _apply(session, document, requirement, state.profile, top, out_ids, in_ids)
 
 
 def _without(proposals: list[dict[str, Any]], out_ids: set[str]) -> list[dict[str, Any]]:
@@ -121,6 +134,7 @@ def _apply(
     session: Session,
     document: dict[str, Any],
     requirement: Requirement,
+    profile: WeightsProfile,
     top: int,
     out_ids: set[str],
     in_ids: list[str],
@@ -134,7 +148,7 @@ def _apply(
         if supplier_id in present:
             next(r for r in results if r["supplier_id"] == supplier_id)["forced"] = "in"
             continue
-        entry = _explain_alone(session, requirement, supplier_id)
+        entry = _explain_alone(session, requirement, profile, supplier_id)
         if entry is not None:
             entry["forced"] = "in"
             results.insert(len(eligible), entry)
@@ -145,14 +159,14 @@ def _apply(
 
 
 def _explain_alone(
-    session: Session, requirement: Requirement, supplier_id: str
+    session: Session, requirement: Requirement, profile: WeightsProfile, supplier_id: str
 ) -> dict[str, Any] | None:
     """A forced-in supplier's own explained entry (scored against itself only)."""
     row = session.execute(select(Supplier).where(col(Supplier.supplier_id) == supplier_id)).scalar()
     if row is None:
         return None  # deleted since it was forced in
     index = SupplierIndex.build([to_record(row)])
-    alone = rank(index, requirement, active_profile(session), top=1, include_ineligible=True)
+    alone = rank(index, requirement, profile, top=1, include_ineligible=True)
     return alone.results[0].to_json() if alone.results else None
 
 

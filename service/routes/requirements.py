@@ -116,6 +116,7 @@ def delete_requirement(session: SessionDep, user: CurrentUser, row: StoredRequir
 @router.post("/{requirement_id}/shortlist")
 def run_shortlist(
     engine: EngineDep,
+    session: SessionDep,
     row: StoredRequirement,
     top: Top = 10,
     include_ineligible: bool = False,
@@ -130,6 +131,7 @@ def run_shortlist(
         include_ineligible=include_ineligible,
         stored=row,
         consortia=consortia,
+        session=session,
     )
 
 

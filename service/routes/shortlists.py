@@ -30,6 +30,7 @@ class ShortlistSummary(BaseModel):
 def run_inline(
     body: RequirementIn,
     engine: EngineDep,
+    session: SessionDep,
     user: CurrentUser,
     top: Top = 10,
     include_ineligible: bool = False,
@@ -45,6 +46,7 @@ def run_inline(
         include_ineligible=include_ineligible,
         stored=None,
         consortia=consortia,
+        session=session,
     )
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from matcher.index import SupplierIndex
+from matcher.query import requirement_context
 from matcher.scoring import rank
+from matcher.senses import Context
 from matcher.types import Requirement
 from tests.matcher.builders import requirement, supplier
 
@@ -90,3 +92,18 @@ def test_cassava_is_no_wood_context() -> None:
     food = supplier("UBI", processes=("heat treatment",), materials=("ubi kayu",))
     index = SupplierIndex.build([food])
     assert index.processes.row_senses == {}
+
+
+def test_each_supplier_own_words_are_read_in_its_own_sense() -> None:
+    index = SupplierIndex.build(CATALOGUE)
+    wood_request = index.processes.resolve("heat treatment", _context_of_pallets)
+    assert wood_request.concepts == ("wood heat treatment",)
+    pallet_maker, metal_shop = 0, 2
+    entries = CATALOGUE[pallet_maker].processes
+    assert index.processes.best_entry(entries, wood_request, pallet_maker)[0] == "heat treatment"
+    _, level = index.processes.best_entry(CATALOGUE[metal_shop].processes, wood_request, metal_shop)
+    assert level.label == "none"
+
+
+def _context_of_pallets() -> Context:
+    return requirement_context(_pallet_request())
