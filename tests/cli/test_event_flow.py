@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from mitra.cli import app
+from scheduler.digest import event_digest
 from scheduler.event import load_event
 from scheduler.result import load_schedule
 from scheduler.validate import validate
@@ -72,6 +73,7 @@ def test_plan_schedule_agendas_on_demo_data(tmp_path: Path) -> None:
     schedule = load_schedule(schedule_path)
     assert schedule.status in ("optimal", "feasible")
     assert validate(event, schedule) == []  # the independent checker agrees
+    assert schedule.event_digest == event_digest(event)  # agendas can tell it is this event's
     assert len(schedule.assignments) + len(schedule.unscheduled) == len(event.meetings)
 
     agendas = runner.invoke(
