@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz, process
@@ -64,8 +64,12 @@ def _table() -> _CertificationTable:
     return _CertificationTable(by_key, list(by_key), frozenset(with_percentage), spellings)
 
 
+@lru_cache(maxsize=16_384)
 def parse_certification(text: str) -> CertificationName | None:
-    """Canonical name (and TKDN share) of a certificate as people write it; None if unknown."""
+    """Canonical name (and TKDN share) of a certificate as people write it; None if unknown.
+
+    Cached: explanations parse the same few hundred spellings for every shortlist.
+    """
     table = _table()
     cleaned = _EDITION_YEAR.sub(r"\1", text.strip())
     cleaned = re.sub(r"(?i)\b(certified|certificate|sertifikat|sertifikasi)\b", " ", cleaned)

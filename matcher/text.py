@@ -17,8 +17,12 @@ _SPACES = re.compile(r"\s+")
 _LIST_SEPARATORS = re.compile(r"\s*(?:[;,+&]|\bdan\b|\band\b|\bserta\b)\s*")
 
 
+@lru_cache(maxsize=65_536)
 def normalise(text: str) -> str:
-    """Lowercase, strip accents and punctuation, collapse spaces: `Bubut-CNC.` → `bubut cnc`."""
+    """Lowercase, strip accents and punctuation, collapse spaces: `Bubut-CNC.` → `bubut cnc`.
+
+    Cached: catalogues and requirements repeat the same short texts over and over.
+    """
     # NFKD also turns "m²" into "m2".
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _SPACES.sub(" ", _NON_WORD.sub(" ", folded.lower())).strip()
