@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col
+from sqlmodel import Session, SQLModel
 
 from matcher.profile import WeightsProfile
 from matcher.scoring import rank
@@ -25,7 +25,6 @@ from models import CatalogState, ShortlistRun, WeightProfileRecord
 from models.requirement import requirement_to_json
 from models.supplier import utcnow
 from service.catalog import load_index
-from service.profiles import to_profile
 
 # What a consortium member may show to anyone who may read the shortlist. Contact data is
 # never among them: a buyer gets it only when the organizer releases it for a meeting.
@@ -50,17 +49,42 @@ class CatalogueState:
     profile: WeightsProfile
 
 
+_catalogue = SQLModel.metadata.tables[CatalogState.__tablename__]
+_profiles = SQLModel.metadata.tables[WeightProfileRecord.__tablename__]
+_runs = SQLModel.metadata.tables[ShortlistRun.__tablename__]
+
+
 def catalogue_state(session: Session) -> CatalogueState:
-    """The catalogue revision and the active profile, in one round trip when one is active."""
-    revision = select(col(CatalogState.revision)).where(col(CatalogState.id) == 1).scalar_subquery()
+    """The catalogue revision and the active profile, in one round trip to the database.
+
+    Plain columns rather than ORM objects: this runs on every shortlist request.
+    """
+    columns = (
+        _profiles.c.name,
+        _profiles.c.version,
+        _profiles.c.weights,
+        _profiles.c.description,
+    )
     found = session.execute(
-        select(WeightProfileRecord, revision).where(col(WeightProfileRecord.active).is_(True))
+        select(_catalogue.c.revision, *columns)
+        .select_from(_catalogue.outerjoin(_profiles, _profiles.c.active.is_(True)))
+        .where(_catalogue.c.id == 1)
+        .limit(1)
     ).first()
-    if found is None:
-        value = session.execute(select(revision)).scalar()
-        return CatalogueState(int(value or 0), WeightsProfile.load_default())
-    row, value = found
-    return CatalogueState(int(value or 0), to_profile(row))
+    if found is None:  # no supplier stored yet, so no catalogue row either
+        revision = 0
+        active = session.execute(select(*columns).where(_profiles.c.active)).first()
+        chosen = None if active is None else tuple(active)
+    else:
+        revision = int(found[0] or 0)
+        chosen = None if found[1] is None else tuple(found[1:])
+    if chosen is None:
+        return CatalogueState(revision, WeightsProfile.load_default())
+    name, version, weights, description = chosen
+    profile = WeightsProfile.from_json(
+        {"name": name, "version": version, "weights": weights, "description": description}
+    )
+    return CatalogueState(revision, profile)
 
 
 def active_profile(session: Session) -> WeightsProfile:
@@ -95,7 +119,7 @@ def remember(
     bookkeeping cost more than the insert itself on a busy service.
     """
     session.execute(
-        insert(ShortlistRun).values(
+        insert(_runs).values(
             requirement_id=requirement.requirement_id,
             owner_id=owner_id,
             profile_name=profile.name,
