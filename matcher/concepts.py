@@ -62,6 +62,7 @@ def taxonomy_traits(kind: ConceptKind) -> TaxonomyTraits:
     )
 
 
+@lru_cache(maxsize=65_536)  # explanations ask for the same concept pairs over and over
 def effective_level(taxonomy: Taxonomy, requested: str, offered: str) -> MatchLevel:
     """The taxonomy's level, except that kinds of a distinct-kinds concept do not match.
 

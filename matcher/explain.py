@@ -47,18 +47,20 @@ def _term_explanations(
     matches: list[TermMatch],
     entries: Sequence[str],
     missing: Callable[[str], Reason],
+    row: int,
 ) -> tuple[dict[str, str], list[Reason]]:
     """Requirement term → the supplier's own words that served it best; gaps for the rest.
 
     Uses the same match levels and credits as the score, so a term reported missing scored
-    zero and a loose match says how much it counted.
+    zero and a loose match says how much it counted. Words with several senses are read in
+    the sense the index gave them for this supplier (`row`), as the score did.
     """
     kind = incidence.taxonomy.kind
     credit = process_credit if kind == "process" else material_credit
     matched: dict[str, str] = {}
     gaps: list[Reason] = []
     for position, match in enumerate(matches):
-        entry, level = incidence.best_entry(entries, match)
+        entry, level = incidence.best_entry(entries, match, row)
         if entry is None or level is MatchLevel.NONE:
             main = kind == "process" and position == 0 and len(matches) > 1
             gap = missing(match.term)
@@ -86,6 +88,7 @@ def _material_explanations(
         query.material_matches,
         record.materials,
         lambda term: Reason("material_missing", {"term": term, "listed": listed}),
+        row,
     )
 
 
@@ -191,6 +194,7 @@ def _reasons(
         query.process_matches,
         record.processes,
         lambda term: Reason("process_missing", {"term": term}),
+        row,
     )
     material_matched, material_gaps = _material_explanations(query, matrix, row)
     gaps += _role_gap(query, row)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from mitra.app import app, err_console
-from mitra.commands.common import DbOption, open_db
+from mitra.commands.common import DbOption, fail, open_db
 
 
 @app.command("serve")
@@ -27,6 +27,7 @@ def serve(
     import uvicorn
 
     from service.db import describe, resolve_url
+    from service.workers import APP, WorkerPool, WorkersFailing, reuse_port_supported
 
     url = resolve_url(db)
     # Migrate once here, so workers starting together never race on the schema.
@@ -43,8 +44,16 @@ def serve(
         f"Mitra API on http://{host}:{port}/api (docs: /docs) · database {describe(url)}",
         highlight=False,
     )
+    if workers > 1 and reuse_port_supported():
+        try:
+            WorkerPool(host, port, workers, {"log_level": log_level}).run()
+        except OSError as error:
+            fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
+        except WorkersFailing as error:
+            fail(str(error))
+        return
     uvicorn.run(
-        "service.app:create_app_from_env",
+        APP,
         factory=True,
         host=host,
         port=port,

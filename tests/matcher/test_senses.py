@@ -56,6 +56,14 @@ def test_pallet_heat_treatment_finds_the_wood_suppliers_not_the_metal_shop() -> 
     assert by_id["PALET"].contributions["capability"] > 0.0
 
 
+def test_the_metal_shop_is_explained_as_missing_the_wood_heat_treatment() -> None:
+    # The explanation reads the shop's own words in the sense its score did: metal.
+    shortlist = rank(SupplierIndex.build(CATALOGUE), _pallet_request())
+    shop = next(e for e in shortlist.results if e.supplier_id == "KERAS")
+    assert "heat treatment" not in shop.matched
+    assert any("heat treatment" in gap for gap in shop.gaps)
+
+
 def test_ispm_words_alone_call_for_the_wood_sense() -> None:
     # No material named: "pallet" and "ISPM 15" in the title are enough.
     request = requirement(title="Pallet ISPM 15 untuk ekspor mesin", processes=("HT",))
