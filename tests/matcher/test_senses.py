@@ -115,3 +115,39 @@ def test_each_supplier_own_words_are_read_in_its_own_sense() -> None:
 
 def _context_of_pallets() -> Context:
     return requirement_context(_pallet_request())
+
+
+def test_moulding_next_to_wood_is_profile_milling_not_plastic_moulding() -> None:
+    catalogue = [
+        supplier(
+            "JATI",
+            name="CV Ukir Jati Jepara",
+            processes=("moulding", "amplas"),
+            materials=("kayu jati",),
+            products="list profil kayu, kusen",
+            monthly_capacity=5_000,
+        ),
+        supplier(
+            "PLASTIK",
+            name="PT Cikarang Injeksi Plastik",
+            processes=("moulding", "injeksi"),
+            materials=("PP", "ABS"),
+            monthly_capacity=200_000,
+        ),
+    ]
+    wood_trim = requirement(
+        title="List profil kayu jati untuk interior bus",
+        processes=("moulding kayu",),
+        materials=("kayu jati",),
+        monthly_volume=2_000,
+    )
+    shortlist = rank(SupplierIndex.build(catalogue), wood_trim)
+    by_id = {entry.supplier_id: entry for entry in shortlist.results}
+    assert shortlist.results[0].supplier_id == "JATI"
+    assert by_id["JATI"].matched["moulding kayu"] == "moulding"
+    assert by_id["PLASTIK"].contributions["capability"] == 0.0
+    # The plastic moulder is still found for plastic parts.
+    plastic = requirement(
+        title="Cover lampu PP", processes=("moulding",), materials=("PP",), monthly_volume=2_000
+    )
+    assert rank(SupplierIndex.build(catalogue), plastic).results[0].supplier_id == "PLASTIK"
