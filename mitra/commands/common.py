@@ -61,37 +61,75 @@ def print_row_errors(errors: list[RowError], limit: int = 200) -> None:
         err_console.print(f"... and {len(errors) - limit} more")
 
 
-def shortlist_table(document: dict[str, Any], title: str = "") -> Table:
-    """Rank, supplier, regency, score and the reasons behind it."""
+# Table words per language; explanation sentences come already translated (see `mitra shortlist`).
+TABLE_WORDS = {
+    "en": {
+        "supplier": "Supplier",
+        "regency": "Regency",
+        "score": "Score",
+        "why": "Why",
+        "excluded": "excluded",
+        "matched": "matched",
+        "gaps": "gaps",
+    },
+    "id": {
+        "supplier": "Pemasok",
+        "regency": "Kab/Kota",
+        "score": "Skor",
+        "why": "Alasan",
+        "excluded": "tidak lolos",
+        "matched": "cocok",
+        "gaps": "kekurangan",
+    },
+}
+FEATURE_WORDS_ID = {
+    "capability": "proses",
+    "material": "bahan",
+    "certification": "sertifikat",
+    "capacity": "kapasitas",
+    "distance": "jarak",
+    "track_record": "rekam jejak",
+    "text": "teks",
+}
+
+
+def shortlist_table(document: dict[str, Any], title: str = "", lang: str = "en") -> Table:
+    """Rank, supplier, regency, score and the reasons behind it, headed in `lang` (en, id)."""
+    words = TABLE_WORDS[lang]
     table = Table(title=title or None, title_justify="left", show_lines=True, expand=False)
     table.add_column("#", justify="right")
-    table.add_column("Supplier")
-    table.add_column("Regency")
-    table.add_column("Score", justify="right")
-    table.add_column("Why", overflow="fold", max_width=70)
+    table.add_column(words["supplier"])
+    table.add_column(words["regency"])
+    table.add_column(words["score"], justify="right")
+    table.add_column(words["why"], overflow="fold", max_width=70)
     for result in document.get("results", []):
+        eligible = result.get("eligible", True)
         table.add_row(
             str(result["rank"]),
             f"{result['name']}\n[dim]{result['supplier_id']}[/]",
             str(result.get("regency", "")),
-            f"{result['score']:.2f}" if result.get("eligible", True) else "[red]excluded[/]",
-            why_text(result),
+            f"{result['score']:.2f}" if eligible else f"[red]{words['excluded']}[/]",
+            why_text(result, lang),
         )
     return table
 
 
-def why_text(result: dict[str, Any]) -> str:
+def why_text(result: dict[str, Any], lang: str = "en") -> str:
     if not result.get("eligible", True):
         return "[red]" + "; ".join(result.get("excluded_because", [])) + "[/]"
+    words = TABLE_WORDS[lang]
+    named = FEATURE_WORDS_ID if lang == "id" else {}
     contributions = sorted(result.get("contributions", {}).items(), key=lambda kv: -kv[1])
-    top = ", ".join(f"{name} {value:.2f}" for name, value in contributions[:3] if value > 0)
+    top = ", ".join(
+        f"{named.get(name, name)} {value:.2f}" for name, value in contributions[:3] if value > 0
+    )
     matched = ", ".join(
         f"{req} ← {own}" for req, own in list(result.get("matched", {}).items())[:4]
     )
-    parts = [p for p in (top, matched and f"matched: {matched}") if p]
+    parts = [p for p in (top, matched and f"{words['matched']}: {matched}") if p]
     gaps = result.get("gaps", [])
     if gaps:
-        parts.append("[yellow]gaps: " + "; ".join(gaps[:3]) + "[/]")
+        parts.append(f"[yellow]{words['gaps']}: " + "; ".join(gaps[:3]) + "[/]")
     return "\n".join(parts)
 
 

@@ -158,7 +158,7 @@ def shortlist(
         from service.web.reason_texts import in_language  # the pages' wording; loads them too
 
         shown = in_language(document, "id")
-    console.print(shortlist_table(shown, title))
+    console.print(shortlist_table(shown, title, lang))
     if not any(r.get("eligible", True) for r in document["results"]):
         console.print(
             f"[yellow]No supplier of the {stored} stored passes the hard gates "

@@ -41,6 +41,9 @@ def test_table_explains_in_indonesian_when_asked(
     assert "ISO 9001 habis berlaku 31 Mei 2026" in indonesian
     assert "ISO 9001 expired on 2026-05-31" in english
     assert "expired on" not in indonesian
+    # The table itself is headed in the same language.
+    assert "Pemasok" in indonesian and "Alasan" in indonesian and "Why" not in indonesian
+    assert "Supplier" in english and "Why" in english
 
 
 def test_unknown_language_is_refused(database_url: str, tmp_path: Path) -> None:
