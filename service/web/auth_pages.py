@@ -8,7 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import FileResponse, HTMLResponse
 
-from models.user import Role
+from models.user import PASSWORD_MAX_LENGTH, Role, is_token
+from service import signin
 from service.auth import authenticate
 from service.crud.errors import NotFound
 from service.deps import SessionDep
@@ -46,15 +47,25 @@ def static_file(name: str) -> FileResponse:
 
 
 def _sign_in_form(
-    request: Request, next_url: str, name: str = "", error: str = "", status: int = 200
+    request: Request,
+    next_url: str,
+    name: str = "",
+    error: str = "",
+    status: int = 200,
+    *,
+    with_key: bool = False,
+    minutes: int = 0,
 ) -> HTMLResponse:
     token = new_login_token()
-    response = render(
-        request,
-        "signin.html",
-        {"next_url": next_url, "name": name, "error": error, "login_token": token},
-        status=status,
-    )
+    context = {
+        "next_url": next_url,
+        "name": name,
+        "error": error,
+        "minutes": minutes,
+        "with_key": with_key,
+        "login_token": token,
+    }
+    response = render(request, "signin.html", context, status=status)
     response.set_cookie(
         LOGIN_COOKIE, token, max_age=1800, httponly=True, samesite="strict", path="/masuk"
     )
@@ -73,25 +84,52 @@ def sign_in(
     request: Request,
     session: SessionDep,
     name: Annotated[str, Form(max_length=120)] = "",
+    password: Annotated[str, Form(max_length=PASSWORD_MAX_LENGTH)] = "",
     api_key: Annotated[str, Form(max_length=300)] = "",
     login_token: Annotated[str, Form(max_length=100)] = "",
     next: Annotated[str, Form(max_length=1000)] = "/",
 ) -> Response:
+    """A password signs in as on the API (`service.signin`: same throttle, same audit) and the
+    cookie then holds a sign-in token; without a password the API key is checked as before."""
     target = safe_next(next)
     expected = request.cookies.get(LOGIN_COOKIE, "")
     if not expected or not hmac.compare_digest(expected, login_token):
         return _sign_in_form(request, target, name, "signin_expired", status=400)
     settings = request.app.state.settings
-    key = api_key.strip()
-    user = authenticate(session, key, request.app.state.key_cache, settings.key_cache_seconds)
-    # Both must fit, so a key pasted into the wrong account's name is caught too.
-    if user is None or user.name.casefold() != name.strip().casefold():
-        return _sign_in_form(request, target, name, "signin_wrong", status=401)
+    if password:
+        try:
+            user = signin.sign_in(
+                session,
+                name,
+                password,
+                request.app.state.sign_in_throttle,
+                max_failures=settings.sign_in_max_failures,
+                block_seconds=settings.sign_in_block_seconds,
+            )
+        except signin.SignInRefused as refused:
+            if refused.retry_after is not None:
+                minutes = max(1, round(refused.retry_after / 60))
+                return _sign_in_form(
+                    request, target, name, "signin_blocked", status=429, minutes=minutes
+                )
+            # One message for an unknown name and a wrong password, as on the API.
+            return _sign_in_form(request, target, name, "signin_wrong_password", status=401)
+        issued = signin.issue_token(session, user, settings.token_minutes)
+        session.commit()
+        credential, max_age = issued.token, min(MAX_AGE, issued.seconds)
+    else:
+        credential, max_age = api_key.strip(), MAX_AGE
+        user = authenticate(
+            session, credential, request.app.state.key_cache, settings.key_cache_seconds
+        )
+        # Both must fit, so a key pasted into the wrong account's name is caught too.
+        if user is None or user.name.casefold() != name.strip().casefold():
+            return _sign_in_form(request, target, name, "signin_wrong", 401, with_key=True)
     response = redirect(target)
     response.set_cookie(
         KEY_COOKIE,
-        key,
-        max_age=MAX_AGE,
+        credential,
+        max_age=max_age,
         httponly=True,
         samesite="strict",
         secure=request.url.scheme == "https",
@@ -102,7 +140,13 @@ def sign_in(
 
 
 @router.post("/keluar")
-def sign_out(user: FormUser) -> Response:
+def sign_out(request: Request, session: SessionDep, user: FormUser) -> Response:
+    """Forget the cookie; a sign-in token behind it is revoked too, so a copy of the cookie
+    stops working (an API key stays: it is the account's, not this browser's)."""
+    credential = request.cookies.get(KEY_COOKIE, "")
+    if is_token(credential):
+        signin.revoke_token(session, credential)
+        session.commit()
     response = redirect("/masuk")
     response.delete_cookie(KEY_COOKIE, path="/")
     return response

@@ -1,8 +1,9 @@
-"""Who is signed in to the pages: an HttpOnly cookie holding the account's API key.
+"""Who is signed in to the pages: an HttpOnly cookie holding the account's API key, or the
+sign-in token issued when the account signed in with its password.
 
-The key itself is the credential, checked the same way as on the API (`service.auth`), so
-revoking a key signs its pages out too. Forms carry a token derived from the key: another site
-cannot know it, and the cookie is SameSite=Strict besides.
+Either is the credential itself, checked the same way as on the API (`service.auth`), so
+revoking a key or token signs its pages out too. Forms carry a token derived from it: another
+site cannot know it, and the cookie is SameSite=Strict besides.
 """
 
 from __future__ import annotations

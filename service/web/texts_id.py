@@ -35,13 +35,17 @@ ID: dict[str, str] = {
     "err_hint": "Periksa alamatnya, atau kembali ke beranda dan pilih dari menu.",
     # sign in
     "signin_title": "Masuk",
-    "signin_intro": "Masukkan nama akun dan kunci API yang Anda terima dari panitia.",
+    "signin_intro": "Masukkan nama akun dan kata sandi Anda.",
     "signin_name": "Nama akun",
+    "signin_password": "Kata sandi",
+    "signin_use_key": "Pakai kunci API dari panitia",
     "signin_key": "Kunci API",
     "signin_key_hint": "Kunci diawali 'mitra_'. Simpan dengan aman; jangan dibagikan.",
     "signin_button": "Masuk",
     "signin_wrong": "Nama akun atau kunci API tidak cocok. Periksa lalu coba lagi.",
     "signin_expired": "Formulir sudah kedaluwarsa. Silakan coba lagi.",
+    "signin_wrong_password": "Nama akun atau kata sandi salah. Periksa lalu coba lagi.",
+    "signin_blocked": "Terlalu banyak percobaan; coba lagi dalam {minutes} menit.",
     # home
     "home_title": "Beranda",
     "home_upload": "Periksa lembar pemasok sebelum disimpan",
