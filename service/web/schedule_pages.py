@@ -12,6 +12,7 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Form, Query, Request, Response
 from fastapi.responses import JSONResponse
@@ -24,7 +25,7 @@ from scheduler.event import Event
 from scheduler.result import Schedule
 from service.crud import events as event_crud
 from service.crud import schedules as crud
-from service.crud.errors import NotFound
+from service.crud.errors import Conflict, NotFound
 from service.deps import EngineDep, SessionDep
 from service.routes.paging import RowId
 from service.routes.schedules import MEDIA
@@ -72,9 +73,23 @@ def job_status(
     return JSONResponse({**{key: job[key] for key in keep}, "label": label})
 
 
+class ScheduleOutOfDate(Exception):
+    """The event's meetings, people, slots or tables changed after its newest schedule."""
+
+
 def _schedule(session: SessionDep, user: User, record: EventRecord) -> tuple[Event, Schedule]:
-    schedule = Schedule.model_validate(crud.latest_schedule(session, user, record))
-    return event_crud.scheduler_event(session, record), schedule
+    """The event and its newest schedule; NotFound before the first one, ScheduleOutOfDate
+    when the event was edited since (its grid and agendas would show meetings that no longer
+    hold, or fail on ones that are gone)."""
+    try:
+        return crud.agenda_inputs(session, user, record)
+    except Conflict:
+        raise ScheduleOutOfDate(record.event_id) from None
+
+
+def _out_of_date(request: Request, template: str, record: EventRecord) -> Response:
+    context = {"event": record, "schedule": None, "agendas": None, "out_of_date": True}
+    return render(request, template, context, status=409)
 
 
 @router.get("/acara/{event_id}/jadwal")
@@ -85,6 +100,8 @@ def grid_page(request: Request, event_id: str, session: SessionDep, user: StaffP
         event, schedule = _schedule(session, user, record)
     except NotFound:
         return render(request, "grid.html", {"event": record, "schedule": None})
+    except ScheduleOutOfDate:
+        return _out_of_date(request, "grid.html", record)
     return render(
         request,
         "grid.html",
@@ -117,7 +134,10 @@ def download(
     from scheduler.agendas import export_agendas
 
     record = event_crud.get_event(session, user, event_id)
-    event, schedule = _schedule(session, user, record)
+    try:
+        event, schedule = _schedule(session, user, record)
+    except ScheduleOutOfDate:  # the grid page says why, in the reader's language
+        return redirect(f"/acara/{quote(event_id, safe='')}/jadwal")
     with tempfile.TemporaryDirectory() as folder:
         files = export_agendas(event, schedule, Path(folder), {fmt})
         if fmt != "ics":
@@ -153,6 +173,8 @@ def agenda_page(
         event, schedule = _schedule(session, user, record)
     except NotFound:
         return render(request, "agenda.html", {"event": record, "agendas": None})
+    except ScheduleOutOfDate:
+        return _out_of_date(request, "agenda.html", record)
     people = {p.id: p for p in event.participants}
     agendas = [
         (people[pid], participant_agenda(event, schedule, pid))
@@ -171,7 +193,10 @@ def agenda_calendar(
     event_id: str, participant_id: str, session: SessionDep, user: PageUser
 ) -> Response:
     record = event_crud.get_event(session, user, event_id)
-    event, schedule = _schedule(session, user, record)
+    try:
+        event, schedule = _schedule(session, user, record)
+    except ScheduleOutOfDate:
+        return redirect(f"/acara/{quote(event_id, safe='')}/agenda")
     if participant_id not in _agenda_people(session, user, record, event, participant_id):
         raise NotFound(participant_id)
     person = next(p for p in event.participants if p.id == participant_id)

@@ -215,6 +215,10 @@ EN: dict[str, str] = {
     "schedule_run": "Build the schedule",
     "schedule_grid": "Schedule grid",
     "schedule_none": "No schedule yet.",
+    "schedule_out_of_date": "This schedule is out of date: the event changed (meetings, "
+    "participants, slots or tables) after it was made. Make the schedule again before using or "
+    "downloading it.",
+    "schedule_make_again": "Make the schedule again on the event page",
     "schedule_summary": "Status: {status} · {placed} meetings placed · {left} left out · "
     "{breaks} breaks",
     "msg_schedule_started": "Scheduling has started.",

@@ -222,6 +222,9 @@ ID: dict[str, str] = {
     "schedule_run": "Susun jadwal",
     "schedule_grid": "Tabel jadwal",
     "schedule_none": "Jadwal belum disusun.",
+    "schedule_out_of_date": "Jadwal ini sudah usang: acara diubah (pertemuan, peserta, sesi "
+    "atau meja) setelah jadwal disusun. Jadwal harus disusun lagi sebelum dipakai atau diunduh.",
+    "schedule_make_again": "Susun jadwal lagi di halaman acara",
     "schedule_summary": "Status: {status} · {placed} pertemuan terjadwal · {left} tidak "
     "masuk · {breaks} jeda",
     "msg_schedule_started": "Penyusunan jadwal dimulai.",

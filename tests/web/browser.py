@@ -35,10 +35,11 @@ def free_port() -> int:
         return port
 
 
-def mitra(*args: str, env: dict[str, str]) -> str:
-    """Run the `mitra` command line; its standard output."""
+def mitra(*args: str, env: dict[str, str], typed: str | None = None) -> str:
+    """Run the `mitra` command line (with `typed` as its keyboard input); its standard output."""
     done = subprocess.run(
         [sys.executable, "-m", "mitra", *args],
+        input=typed,
         capture_output=True,
         text=True,
         env=env,
@@ -54,8 +55,10 @@ class Server:
     database: str
     env: dict[str, str]
 
-    def account(self, name: str, role: str, organization: str = "") -> str:
-        """A new account made with `mitra users create`; its API key."""
+    def account(self, name: str, role: str, organization: str = "", password: str = "") -> str:
+        """A new account made with `mitra users create` (`--password` when one is given, typed
+        twice as a person would); its API key."""
+        with_password = ["--password"] if password else []
         return mitra(
             "users",
             "create",
@@ -64,9 +67,11 @@ class Server:
             role,
             "-o",
             organization,
+            *with_password,
             "--db",
             self.database,
             env=self.env,
+            typed=f"{password}\n{password}\n" if password else None,
         )
 
 

@@ -250,3 +250,26 @@ def test_buyer_is_refused_another_buyers_shortlist(
     maju.get_by_role("link", name="EN").click()
     expect(maju.locator("h1")).to_have_text("My requirements")
     snapshot(maju, "requirements-english")
+
+
+def test_buyer_signs_in_with_name_and_password_and_signs_out(
+    new_page: Callable[[], Any], server: Server
+) -> None:
+    server.account("pt-kencana", "buyer", "PT Kencana Bekasi", password="rangka-baja-77")
+    page = new_page()
+    page.goto("/kebutuhan")
+    page.get_by_label("Nama akun").fill("pt-kencana")
+    page.get_by_label("Kata sandi").fill("salah-ketik-1")
+    page.get_by_role("button", name="Masuk", exact=True).click()
+    expect(page.locator("#signin-error")).to_contain_text("Nama akun atau kata sandi salah")
+    snapshot(page, "signin-wrong-password")
+
+    page.get_by_label("Kata sandi").fill("rangka-baja-77")
+    page.get_by_role("button", name="Masuk", exact=True).click()
+    expect(page.locator(".who")).to_contain_text("pt-kencana")
+    expect(page).to_have_url(f"{server.url}/kebutuhan")
+
+    page.get_by_role("button", name="Keluar").click()
+    expect(page.get_by_label("Kata sandi")).to_be_visible()
+    page.goto("/kebutuhan")
+    expect(page).to_have_url(f"{server.url}/masuk?next=/kebutuhan")
