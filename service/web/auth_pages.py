@@ -119,11 +119,11 @@ def sign_in(
         credential, max_age = issued.token, min(MAX_AGE, issued.seconds)
     else:
         credential, max_age = api_key.strip(), MAX_AGE
-        user = authenticate(
+        owner = authenticate(
             session, credential, request.app.state.key_cache, settings.key_cache_seconds
         )
         # Both must fit, so a key pasted into the wrong account's name is caught too.
-        if user is None or user.name.casefold() != name.strip().casefold():
+        if owner is None or owner.name.casefold() != name.strip().casefold():
             return _sign_in_form(request, target, name, "signin_wrong", 401, with_key=True)
     response = redirect(target)
     response.set_cookie(

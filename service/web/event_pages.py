@@ -16,8 +16,8 @@ from models.user import Role, User
 from scheduler.plan import PlanSettings, SessionSpec, buyer_id, make_slots
 from service.auth import AccountError, create_user
 from service.crud import events as crud
-from service.crud.errors import CrudError
-from service.crud.schedules import job_json
+from service.crud.errors import Conflict, CrudError, NotFound
+from service.crud.schedules import agenda_inputs, job_json
 from service.crud.stale_jobs import fail_stale_jobs
 from service.deps import EngineDep, SessionDep, actor
 from service.web.contacts import released_meetings
@@ -101,6 +101,17 @@ def latest_job(
     return job_json(job, record) if job is not None else None
 
 
+def schedule_out_of_date(session: SessionDep, user: User, record: EventRecord) -> bool:
+    """Whether the event was edited after its newest schedule was made."""
+    try:
+        agenda_inputs(session, user, record)
+    except Conflict:
+        return True
+    except NotFound:
+        return False
+    return False
+
+
 def event_page(
     request: Request,
     session: SessionDep,
@@ -113,6 +124,7 @@ def event_page(
     buyers = buyer_participants(participants)
     owned = requirements_of(session, [b.account_id for b in buyers if b.account_id is not None])
     names = {p.participant_id: p.name or p.participant_id for p in participants}
+    job = latest_job(session, record, request.app.state.settings.stale_job_seconds)
     context = {
         "event": record,
         "slots": record.settings.get("slots", []),
@@ -121,7 +133,10 @@ def event_page(
         "suppliers": [p for p in participants if p.role != "buyer"],
         "meetings": crud.meetings_of(session, record),
         "names": names,
-        "job": latest_job(session, record, request.app.state.settings.stale_job_seconds),
+        "job": job,
+        "out_of_date": job is not None
+        and job["status"] == "done"
+        and schedule_out_of_date(session, user, record),
         "released": released_meetings(session, record),
         "is_organizer": user.role == Role.organizer,
         "time_limit": request.app.state.settings.schedule_time_limit,

@@ -46,6 +46,7 @@ def test_grid_warns_when_the_event_changed_after_its_schedule(
     assert WARNING_ID not in organizer.get(f"/acara/{planned}/jadwal").text
 
     flow.add_buyer(organizer, "PT Krakatau Posco", "krakatau")  # one more participant
+    assert WARNING_ID in organizer.get(f"/acara/{planned}").text
     grid = organizer.get(f"/acara/{planned}/jadwal")
     assert grid.status_code == 409
     assert WARNING_ID in grid.text
@@ -63,6 +64,7 @@ def test_grid_warns_when_the_event_changed_after_its_schedule(
     schedule(organizer, planned)
     again = organizer.get(f"/acara/{planned}/jadwal")
     assert again.status_code == 200 and WARNING_EN not in again.text
+    assert WARNING_EN not in organizer.get(f"/acara/{planned}").text
     assert organizer.get(f"/acara/{planned}/unduh/xlsx").content[:2] == b"PK"
 
 
