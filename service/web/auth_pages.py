@@ -96,6 +96,8 @@ def sign_in(
     if not expected or not hmac.compare_digest(expected, login_token):
         return _sign_in_form(request, target, name, "signin_expired", status=400)
     settings = request.app.state.settings
+    if not password and not api_key.strip():  # nothing to check, so no failure to count
+        return _sign_in_form(request, target, name, "signin_wrong_password", status=401)
     if password:
         try:
             user = signin.sign_in(

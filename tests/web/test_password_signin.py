@@ -92,6 +92,15 @@ def test_wrong_password_and_unknown_account_get_the_same_message(
     assert audit_actions(site, "buyer-tidak-ada") == []
 
 
+def test_an_empty_password_is_refused_without_counting_as_a_failure(
+    site: Site, astra_password: str
+) -> None:
+    for _ in range(site.app.state.settings.sign_in_max_failures + 1):
+        assert post_sign_in(site.client(), "buyer-astra", "").status_code == 401
+    assert "sign_in_failed" not in audit_actions(site, "buyer-astra")
+    assert post_sign_in(site.client(), "buyer-astra", astra_password).status_code == 303
+
+
 def test_an_account_without_a_password_cannot_sign_in_with_one(site: Site) -> None:
     site.app.state.sign_in_throttle = SignInThrottle()
     client = site.client()
