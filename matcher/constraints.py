@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -76,8 +77,12 @@ class ExclusionReasons(Mapping[int, list[str]]):
 
     def __init__(self, query: PreparedQuery, eligible: NDArray[np.bool_]) -> None:
         self._query = query
-        self._excluded = np.flatnonzero(~eligible)
         self._eligible = eligible
+
+    @cached_property
+    def _excluded(self) -> NDArray[np.intp]:
+        # Found only when listed: a shortlist looks up a few rows and never needs them all.
+        return np.flatnonzero(~self._eligible)
 
     def __getitem__(self, row: int) -> list[str]:
         if not 0 <= row < len(self._eligible) or self._eligible[row]:

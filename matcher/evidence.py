@@ -55,10 +55,11 @@ def makes_main_process(query: PreparedQuery) -> NDArray[np.bool_]:
 
 
 def ranking_tiers(matrix: FeatureMatrix) -> NDArray[np.int8]:
-    """Per supplier, its tier (0 first); see the module docstring."""
+    """Per supplier of the matrix (`matrix.rows`), its tier (0 first); see the module
+    docstring."""
     query = matrix.query
     if not query.process_matches:
-        return np.full(len(query.index), OFFERS_NONE, dtype=np.int8)
+        return np.full(len(matrix), OFFERS_NONE, dtype=np.int8)
     # Worked out per distinct combination of processes, then spread to suppliers in one
     # gather. A pattern offers a process when any term's level is above zero, exactly when
     # its capability is (traders' half credit stays above zero).
@@ -66,8 +67,9 @@ def ranking_tiers(matrix: FeatureMatrix) -> NDArray[np.int8]:
     per_pattern = np.where(levels[:, 0] > 0.0, PARTIAL, MAKES_MAIN).astype(np.int8)
     per_pattern[makes_main_process(query)] = MAKES_MAIN
     per_pattern[~(levels > 0.0).any(axis=1)] = OFFERS_NONE
-    tiers: NDArray[np.int8] = per_pattern[query.index.processes.row_pattern]
-    traders = query.trade_only_rows
+    tiers: NDArray[np.int8] = per_pattern[query.index.processes.row_pattern[matrix.selection]]
+    traders, held = matrix.positions(query.trade_only_rows)
+    traders = traders[held]
     if traders.size:
         offering = tiers[traders] != OFFERS_NONE
         tiers[traders[offering]] = TRADE_ONLY

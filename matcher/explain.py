@@ -75,12 +75,12 @@ def _term_explanations(
 
 
 def _material_explanations(
-    query: PreparedQuery, matrix: FeatureMatrix, row: int
+    query: PreparedQuery, row: int, unstated: bool
 ) -> tuple[dict[str, str], list[Reason]]:
     record = query.index.records[row]
     if not query.material_matches:
         return {}, []
-    if matrix.unknown[row, matrix.names.index("material")]:
+    if unstated:
         return {}, [Reason("material_unstated")]
     listed = list(record.materials)
     return _term_explanations(
@@ -152,7 +152,7 @@ def _certificate_explanations(
 
 
 def _capacity_note(
-    query: PreparedQuery, matrix: FeatureMatrix, row: int
+    query: PreparedQuery, row: int, incomparable: bool
 ) -> tuple[Reason | None, list[Reason]]:
     requirement = query.requirement
     if query.volume_base is None or requirement.monthly_volume is None:
@@ -162,7 +162,7 @@ def _capacity_note(
         "volume": requirement.monthly_volume,
         "volume_unit": requirement.volume_unit or "pcs",
     }
-    if matrix.unknown[row, matrix.names.index("capacity")]:
+    if incomparable:
         why = (
             Reason(
                 "capacity_unit_incomparable",
@@ -185,9 +185,11 @@ def _capacity_note(
 
 
 def _reasons(
-    query: PreparedQuery, matrix: FeatureMatrix, row: int
+    query: PreparedQuery, matrix: FeatureMatrix, row: int, at: int
 ) -> tuple[dict[str, str], list[Reason], list[Reason], Reason | None]:
-    """What matched, the gaps, the notes and the capacity note of supplier `row`."""
+    """What matched, the gaps, the notes and the capacity note of supplier `row`, which is
+    row `at` of the matrix."""
+    unknown = dict(zip(matrix.names, matrix.unknown[at].tolist(), strict=True))
     record = query.index.records[row]
     matched, gaps = _term_explanations(
         query.index.processes,
@@ -196,18 +198,18 @@ def _reasons(
         lambda term: Reason("process_missing", {"term": term}),
         row,
     )
-    material_matched, material_gaps = _material_explanations(query, matrix, row)
+    material_matched, material_gaps = _material_explanations(query, row, unknown["material"])
     gaps += _role_gap(query, row)
     cert_matched, cert_gaps, notes = _certificate_explanations(query, row)
     matched |= material_matched | cert_matched
     gaps += material_gaps + cert_gaps
-    if matrix.applicable[matrix.names.index("kbli")] and matrix.column("kbli")[row] == 0:
+    if matrix.applicable[matrix.names.index("kbli")] and matrix.column("kbli")[at] == 0:
         gaps.append(Reason("kbli_unrelated", {"kbli": list(query.requirement.kbli)}))
-    capacity_note, capacity_gaps = _capacity_note(query, matrix, row)
+    capacity_note, capacity_gaps = _capacity_note(query, row, unknown["capacity"])
     gaps += capacity_gaps
     if query.delivery is not None and math.isnan(float(query.distance_km[row])):
         gaps.append(Reason("location_unknown_neutral"))
-    if matrix.column("capability")[row] <= 0.0:
+    if matrix.column("capability")[at] <= 0.0:
         notes.append(Reason("no_required_process"))
     if query.index.location_source[row] == LOCATION_CENTROID:
         notes.append(Reason("location_centre_point", {"regency": query.index.regency_names[row]}))
@@ -217,16 +219,17 @@ def _reasons(
 def explain_row(
     matrix: FeatureMatrix, row: int, rank: int, weights: NDArray[np.float64]
 ) -> ShortlistEntry:
-    """The shortlist entry for supplier `row` at position `rank`."""
+    """The shortlist entry for supplier `row` (an index row the matrix holds) at `rank`."""
     query = matrix.query
     record = query.index.records[row]
+    at = matrix.position(row)
     contributions = {
-        name: round(float(matrix.values[row, j] * weights[j]), DECIMALS)
+        name: round(float(matrix.values[at, j] * weights[j]), DECIMALS)
         for j, name in enumerate(matrix.names)
         if matrix.applicable[j] and weights[j] > 0
     }
-    matched, gaps, notes, capacity_note = _reasons(query, matrix, row)
-    eligible = bool(matrix.eligible[row])
+    matched, gaps, notes, capacity_note = _reasons(query, matrix, row, at)
+    eligible = bool(matrix.eligible[at])
     distance = float(query.distance_km[row])
     return ShortlistEntry(
         rank=rank,

@@ -1,6 +1,7 @@
 """Scored features: each a small named object with its levels spelt out (the splink pattern).
 
-Every feature maps (index, query) to one value in [0, 1] per supplier, all suppliers at once.
+Every feature maps (index, query) to one value in [0, 1] per supplier, all suppliers at once
+or only the rows asked for (a shortlist needs only the suppliers that pass the hard gates).
 A feature that does not apply to a requirement (no materials asked, no volume given) is left
 out of the score; a value unknown for one supplier (unit mismatch, unknown location) gets
 `NEUTRAL` and the explanation says it is unknown.
@@ -21,6 +22,10 @@ from matcher.query import ROLE_MAKER, PreparedQuery
 from matcher.text import normalise
 from matcher.track import track_record_scores
 from matcher.types import Requirement
+
+# Supplier rows to compute: `ALL` (a view, no copy) or an ascending array of row numbers.
+Rows = slice | NDArray[np.intp]
+ALL: slice = slice(None)
 
 NEUTRAL = 0.5  # value for "unknown": neither rewarded nor punished against the typical supplier
 DISTANCE_SCALE_KM = 150.0  # exp(-d / scale): 0 km → 1.0, 100 km → 0.51, 300 km → 0.14
@@ -83,11 +88,16 @@ class Feature:
     def applies(self, query: PreparedQuery) -> bool:
         return True
 
-    def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
+    def compute(
+        self, index: SupplierIndex, query: PreparedQuery, rows: Rows = ALL
+    ) -> NDArray[np.float64]:
+        """One value per supplier in `rows`. Must not return an array the query caches."""
         raise NotImplementedError
 
-    def unknown(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.bool_] | None:
-        """Rows whose value is NEUTRAL because the data needed is missing; None if never."""
+    def unknown(
+        self, index: SupplierIndex, query: PreparedQuery, rows: Rows = ALL
+    ) -> NDArray[np.bool_] | None:
+        """Which of `rows` are NEUTRAL because the data needed is missing; None if never."""
         return None
 
 
@@ -104,13 +114,15 @@ class Capability(Feature):
         f"traders and repair shops without a manufacturing KBLI code: x {ROLE_CREDIT}",
     )
 
-    def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
+    def compute(
+        self, index: SupplierIndex, query: PreparedQuery, rows: Rows = ALL
+    ) -> NDArray[np.float64]:
         # Scored once per distinct combination of processes, then spread to suppliers.
         per_pattern = coverage(query.process_pattern_levels)
-        result: NDArray[np.float64] = per_pattern[index.processes.row_pattern]
+        result: NDArray[np.float64] = per_pattern[index.processes.row_pattern[rows]]
         factor = self._role_factor(index, query)
         if factor is not None:
-            result *= factor
+            result *= factor[rows]
         return result
 
     def _role_factor(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[Any] | None:
@@ -141,14 +153,19 @@ class MaterialFit(Feature):
     def applies(self, query: PreparedQuery) -> bool:
         return bool(query.material_matches)
 
-    def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
+    def compute(
+        self, index: SupplierIndex, query: PreparedQuery, rows: Rows = ALL
+    ) -> NDArray[np.float64]:
         per_pattern = material_credit(query.material_pattern_levels).mean(axis=1)
         per_pattern[index.materials.pattern_is_empty()] = NEUTRAL
-        result: NDArray[np.float64] = per_pattern[index.materials.row_pattern]
+        result: NDArray[np.float64] = per_pattern[index.materials.row_pattern[rows]]
         return result
 
-    def unknown(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.bool_]:
-        unknown: NDArray[np.bool_] = index.materials.pattern_is_empty()[index.materials.row_pattern]
+    def unknown(
+        self, index: SupplierIndex, query: PreparedQuery, rows: Rows = ALL
+    ) -> NDArray[np.bool_]:
+        empty = index.materials.pattern_is_empty()
+        unknown: NDArray[np.bool_] = empty[index.materials.row_pattern[rows]]
         return unknown
 
 
@@ -160,8 +177,11 @@ class KbliFit(Feature):
     def applies(self, query: PreparedQuery) -> bool:
         return bool(query.requirement.kbli)
 
-    def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
-        return kbli_fit(index.kbli, list(query.requirement.kbli))
+    def compute(
+        self, index: SupplierIndex, query: PreparedQuery, rows: Rows = ALL
+    ) -> NDArray[np.float64]:
+        fit: NDArray[np.float64] = kbli_fit(index.kbli, list(query.requirement.kbli))[rows]
+        return fit
 
 
 class PreferredCertificates(Feature):
@@ -172,8 +192,12 @@ class PreferredCertificates(Feature):
     def applies(self, query: PreparedQuery) -> bool:
         return bool(query.preferred_certs)
 
-    def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
-        held = sum(query.holds_valid(cert).astype(np.float64) for cert in query.preferred_certs)
+    def compute(
+        self, index: SupplierIndex, query: PreparedQuery, rows: Rows = ALL
+    ) -> NDArray[np.float64]:
+        held = sum(
+            query.holds_valid(cert)[rows].astype(np.float64) for cert in query.preferred_certs
+        )
         return np.asarray(held, dtype=np.float64) / len(query.preferred_certs)
 
 
@@ -189,24 +213,30 @@ class CapacityFit(Feature):
     def applies(self, query: PreparedQuery) -> bool:
         return query.volume_base is not None
 
-    def _comparable(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.bool_]:
+    def _comparable(
+        self, index: SupplierIndex, query: PreparedQuery, rows: Rows
+    ) -> NDArray[np.bool_]:
+        dimension = index.capacity_dimension[rows]
         if query.volume_dimension not in index.dimensions:
-            return np.zeros(len(index), dtype=bool)
-        code = index.dimensions.index(query.volume_dimension)
-        comparable: NDArray[np.bool_] = index.capacity_dimension == code
+            return np.zeros(len(dimension), dtype=bool)
+        comparable: NDArray[np.bool_] = dimension == index.dimensions.index(query.volume_dimension)
         return comparable
 
-    def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
+    def compute(
+        self, index: SupplierIndex, query: PreparedQuery, rows: Rows = ALL
+    ) -> NDArray[np.float64]:
         assert query.volume_base is not None
-        comparable = self._comparable(index, query)
+        comparable = self._comparable(index, query, rows)
         if query.volume_base <= 0:
             return np.where(comparable, 1.0, NEUTRAL)
-        share = np.clip(index.capacity / query.volume_base, 0.0, 1.0)
+        share = np.clip(index.capacity[rows] / query.volume_base, 0.0, 1.0)
         # A shortfall costs more than its size: the buyer must find and manage the rest.
         return np.where(comparable, np.power(share, CAPACITY_POWER, out=share), NEUTRAL)
 
-    def unknown(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.bool_]:
-        return ~self._comparable(index, query)
+    def unknown(
+        self, index: SupplierIndex, query: PreparedQuery, rows: Rows = ALL
+    ) -> NDArray[np.bool_]:
+        return ~self._comparable(index, query, rows)
 
 
 class Distance(Feature):
@@ -217,14 +247,19 @@ class Distance(Feature):
     def applies(self, query: PreparedQuery) -> bool:
         return query.delivery is not None
 
-    def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
-        closeness = query.distance_km * (-1.0 / DISTANCE_SCALE_KM)
+    def compute(
+        self, index: SupplierIndex, query: PreparedQuery, rows: Rows = ALL
+    ) -> NDArray[np.float64]:
+        closeness = query.distance_km[rows] * (-1.0 / DISTANCE_SCALE_KM)
         np.exp(closeness, out=closeness)
-        closeness[query.location_unknown] = NEUTRAL
+        closeness[query.location_unknown[rows]] = NEUTRAL
         return closeness
 
-    def unknown(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.bool_]:
-        return query.location_unknown
+    def unknown(
+        self, index: SupplierIndex, query: PreparedQuery, rows: Rows = ALL
+    ) -> NDArray[np.bool_]:
+        unknown: NDArray[np.bool_] = query.location_unknown[rows]
+        return unknown
 
 
 class TrackRecord(Feature):
@@ -237,8 +272,11 @@ class TrackRecord(Feature):
         "0.1 × member of a cluster (sentra) or cooperative",
     )
 
-    def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
-        return track_record_scores(index, query.requirement.buyer)
+    def compute(
+        self, index: SupplierIndex, query: PreparedQuery, rows: Rows = ALL
+    ) -> NDArray[np.float64]:
+        scores: NDArray[np.float64] = track_record_scores(index, query.requirement.buyer)[rows]
+        return scores
 
 
 class TextSimilarity(Feature):
@@ -250,12 +288,15 @@ class TextSimilarity(Feature):
         requirement = query.requirement
         return bool(normalise(f"{requirement.title} {requirement.description}"))
 
-    def compute(self, index: SupplierIndex, query: PreparedQuery) -> NDArray[np.float64]:
+    def compute(
+        self, index: SupplierIndex, query: PreparedQuery, rows: Rows = ALL
+    ) -> NDArray[np.float64]:
         if index.text is None:
-            return np.zeros(len(index))
+            return np.zeros(len(index))[rows]
         requirement = query.requirement
         text = " ".join([requirement.title, requirement.description, *requirement.processes])
-        return index.text.similarity(text)
+        similarity: NDArray[np.float64] = index.text.similarity(text)[rows]
+        return similarity
 
 
 FEATURES: dict[str, Feature] = {
@@ -275,19 +316,28 @@ assert tuple(FEATURES) == FEATURE_NAMES, "register every feature in profile.FEAT
 
 
 class FeatureMatrix:
-    """Feature values for every supplier against one requirement (what the learner fits on).
+    """Feature values of suppliers against one requirement (what the learner fits on).
 
-    `values[i, j]` is feature `names[j]` for supplier row i, in [0, 1]. Features that do not
-    apply to the requirement (`applicable[j]` False) hold zeros and are left out of the score.
-    `unknown[i, j]` marks neutral values standing in for missing data. `eligible[i]` is the
-    hard-gate result and `reasons[i]` says why row i is excluded (worked out on demand).
+    `values[i, j]` is feature `names[j]` for supplier `rows[i]`, in [0, 1]; by default every
+    supplier, so `rows[i] == i`. A shortlist passes `rows` (ascending) to compute only the
+    suppliers it may list. Features that do not apply to the requirement (`applicable[j]`
+    False) hold zeros and are left out of the score. `unknown[i, j]` marks neutral values
+    standing in for missing data. `eligible[i]` is the hard-gate result and
+    `reasons[row]` says why supplier `row` is excluded (worked out on demand).
     """
 
-    def __init__(self, index: SupplierIndex, query: PreparedQuery) -> None:
+    def __init__(
+        self, index: SupplierIndex, query: PreparedQuery, rows: NDArray[np.intp] | None = None
+    ) -> None:
         self.index = index
         self.query = query
         self.names: list[str] = list(FEATURES)
-        n = len(index)
+        # Every supplier is read through a slice (a view), a subset through its row numbers.
+        self.rows: NDArray[np.intp] = (
+            np.arange(len(index)) if rows is None else np.asarray(rows, dtype=np.intp)
+        )
+        self.selection: Rows = ALL if rows is None else self.rows
+        n = len(self.rows)
         # Column-major: each feature writes one contiguous column.
         self.values = np.empty((n, len(self.names)), dtype=np.float64, order="F")
         self.unknown = np.zeros((n, len(self.names)), dtype=bool)
@@ -297,16 +347,37 @@ class FeatureMatrix:
                 self.values[:, j] = 0.0
                 continue
             self.applicable[j] = True
-            self.values[:, j] = feature.compute(index, query)
-            unknown = feature.unknown(index, query)
+            self.values[:, j] = feature.compute(index, query, self.selection)
+            unknown = feature.unknown(index, query, self.selection)
             if unknown is not None:
                 self.unknown[:, j] = unknown
-        self.eligible = eligible_mask(query)
-        self.reasons = ExclusionReasons(query, self.eligible)
+        eligible = eligible_mask(query)
+        self.eligible: NDArray[np.bool_] = eligible[self.selection]
+        self.reasons = ExclusionReasons(query, eligible)
+
+    def __len__(self) -> int:
+        return len(self.rows)
 
     def column(self, name: str) -> NDArray[np.float64]:
         column: NDArray[np.float64] = self.values[:, self.names.index(name)]
         return column
+
+    def positions(self, rows: NDArray[np.intp]) -> tuple[NDArray[np.intp], NDArray[np.bool_]]:
+        """Matrix positions of supplier `rows`, and which of them the matrix holds at all."""
+        if isinstance(self.selection, slice):
+            return rows, np.ones(len(rows), dtype=bool)
+        if len(self.rows) == 0:
+            return np.zeros(len(rows), dtype=np.intp), np.zeros(len(rows), dtype=bool)
+        at = np.minimum(np.searchsorted(self.rows, rows), len(self.rows) - 1)
+        held: NDArray[np.bool_] = self.rows[at] == rows
+        return at, held
+
+    def position(self, row: int) -> int:
+        """Matrix position of supplier `row` (KeyError when the matrix does not hold it)."""
+        at, held = self.positions(np.array([row], dtype=np.intp))
+        if not held[0]:
+            raise KeyError(row)
+        return int(at[0])
 
 
 def feature_matrix(index: SupplierIndex, requirement: Requirement) -> FeatureMatrix:

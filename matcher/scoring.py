@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 import numpy as np
 from numpy.typing import NDArray
 
+from matcher.constraints import eligible_mask
 from matcher.evidence import ranking_tiers, tier_note
 from matcher.explain import explain_row
 from matcher.features import FeatureMatrix
@@ -69,9 +70,9 @@ def _top_rows(score: NDArray[np.float64], rows: NDArray[np.intp], top: int) -> N
 
 
 def _with_tier_note(
-    entry: ShortlistEntry, query: PreparedQuery, tiers: NDArray[np.int8], row: int
+    entry: ShortlistEntry, query: PreparedQuery, tier: int, row: int
 ) -> ShortlistEntry:
-    note = tier_note(query, int(tiers[row]), int(row))
+    note = tier_note(query, tier, row)
     return entry if note is None else replace(entry, notes=[note, *entry.notes])
 
 
@@ -91,17 +92,25 @@ def rank(
     """
     profile = (profile or WeightsProfile.load_default()).validate()
     query = PreparedQuery(index, requirement)
-    matrix = FeatureMatrix(index, query)
+    # The gates depend on the requirement alone, so features are computed only for the
+    # suppliers that can be listed: often a small share of the catalogue.
+    eligible = eligible_mask(query)
+    listed = None if include_ineligible or eligible.all() else np.flatnonzero(eligible)
+    matrix = FeatureMatrix(index, query, listed)
     weights = normalised_weights(matrix, profile)
     tiers = ranking_tiers(matrix)
     key = ranking_key(matrix, weighted_sum(matrix, weights), tiers)
+    # Positions in the matrix; they keep the suppliers' row order, so ties break the same.
     chosen = [_top_rows(key, np.flatnonzero(matrix.eligible), top)]
     if include_ineligible:
         chosen.append(_top_rows(key, np.flatnonzero(~matrix.eligible), top))
-    rows = np.concatenate(chosen)
+    positions = np.concatenate(chosen)
+    rows = matrix.rows[positions]
     results = [
-        _with_tier_note(explain_row(matrix, int(row), position + 1, weights), query, tiers, row)
-        for position, row in enumerate(rows)
+        _with_tier_note(
+            explain_row(matrix, int(row), place + 1, weights), query, int(tiers[at]), int(row)
+        )
+        for place, (at, row) in enumerate(zip(positions, rows, strict=True))
     ]
     return Shortlist(
         requirement_id=requirement.requirement_id,
