@@ -10,13 +10,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import date
 from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
 
-from matcher.certs import CertificationName, parse_certification
+from matcher.gate_reasons import gate_reasons
 from matcher.query import PreparedQuery
 
 
@@ -31,45 +30,13 @@ def eligible_mask(query: PreparedQuery) -> NDArray[np.bool_]:
     return eligible
 
 
-def _certificate_reason(query: PreparedQuery, row: int, wanted: CertificationName) -> str | None:
-    if query.holds_valid(wanted)[row]:
-        return None
-    needed_by = query.needed_by.isoformat()
-    held = [
-        (cert, parsed)
-        for cert in query.index.records[row].certifications
-        if (parsed := parse_certification(cert.name)) is not None and parsed.base == wanted.base
-    ]
-    if not held:
-        return f"no valid {wanted}"
-    if wanted.percentage is not None:
-        shares = [p.percentage for _, p in held if p.percentage is not None]
-        in_date = [c for c, _ in held if c.valid_until is None or c.valid_until >= query.needed_by]
-        if in_date and not shares:
-            return f"{wanted.base} share not stated; {wanted} required"
-        if in_date and max(shares) < wanted.percentage:
-            return f"{wanted.base} {max(shares):g}% is below the required {wanted.percentage:g}%"
-    latest = max(c.valid_until or date.max for c, _ in held)
-    return f"{wanted.base} expired on {latest.isoformat()}, before needed_by {needed_by}"
-
-
 def exclusion_reasons(query: PreparedQuery, row: int) -> list[str]:
-    """Why supplier `row` is excluded, in plain words; empty when it is eligible."""
-    reasons = [
-        reason
-        for wanted in query.required_certs
-        if (reason := _certificate_reason(query, row, wanted)) is not None
-    ]
-    delivery = query.delivery
-    if delivery is not None and delivery.max_distance_km is not None:
-        distance = float(query.distance_km[row])
-        if np.isnan(distance):
-            reasons.append("location unknown")
-        elif distance > delivery.max_distance_km:
-            reasons.append(
-                f"{distance:.0f} km from {delivery.name}, beyond {delivery.max_distance_km:g} km"
-            )
-    return reasons
+    """Why supplier `row` is excluded, in plain words; empty when it is eligible.
+
+    The sentences are the English of the coded reasons (matcher/gate_reasons.py), so the
+    contract's text and the codes pages translate can never tell different stories.
+    """
+    return [reason.english() for reason in gate_reasons(query, row)]
 
 
 class ExclusionReasons(Mapping[int, list[str]]):

@@ -1,9 +1,7 @@
 """Why a supplier failed a hard gate, as codes (matcher/reasons.py).
 
-`matcher.constraints.exclusion_reasons` writes the contract's English sentences; this module
-reads the same data to give each one its code and parameters. `ExplanationCodes.to_json` pairs
-them by their English, so a sentence whose wording changed in the gate without a matching
-change here still reaches pages, as an `uncoded` reason in English.
+The contract's English sentences (`matcher.constraints.exclusion_reasons`) are these reasons
+rendered, so every exclusion has its code and pages can say it in their own language.
 """
 
 from __future__ import annotations

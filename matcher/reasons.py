@@ -19,6 +19,7 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 Param = str | int | float | list[str] | dict[str, list[str]] | None
@@ -118,6 +119,11 @@ class Reason:
             raise ValueError(f"explanation '{self.code}' needs {sorted(PARAMS[self.code])}")
 
     def english(self) -> str:
+        return self._english
+
+    @cached_property
+    def _english(self) -> str:
+        # Rendered once: the entry's text and its code alignment both ask for it.
         return render(self.code, self.params, ENGLISH, "en")
 
     def to_json(self) -> dict[str, Any]:

@@ -12,6 +12,7 @@ Where SO_REUSEPORT does not exist (Windows), `mitra serve` uses uvicorn's worker
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import socket
 import time
@@ -104,6 +105,10 @@ class WorkerPool:
         self._started[i] = time.monotonic()
 
     def _start(self) -> BaseProcess:
+        # Each worker is a process of its own: a BLAS thread pool per worker sized to every
+        # core would only make the workers fight over the cores.
+        for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(variable, "1")
         context = multiprocessing.get_context("spawn")
         worker = context.Process(
             target=_run_worker,
