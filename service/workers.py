@@ -56,7 +56,10 @@ def _run_worker(host: str, port: int, uvicorn_options: dict[str, Any]) -> None:
 
     sock = listening_socket(host, port)
     config = uvicorn.Config(APP, factory=True, **uvicorn_options)
-    uvicorn.Server(config).run(sockets=[sock])
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass  # Ctrl-C reaches every worker too; uvicorn has already shut it down cleanly
 
 
 @dataclass

@@ -108,3 +108,34 @@ def test_workers_that_die_at_start_stop_the_service_with_a_message(tmp_path: Pat
     )
     assert result.returncode == 2
     assert "workers stopped 3 times right after starting" in result.stderr
+
+
+def test_ctrl_c_stops_every_worker_without_a_traceback(tmp_path: Path) -> None:
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mitra", "serve", "--workers", "2", "--port", str(port)]
+            + ["--db", f"sqlite:///{tmp_path / 'mitra.db'}"],
+            stdout=output,
+            stderr=output,
+            start_new_session=True,  # its own process group, as a terminal gives it
+        )
+        try:
+            _wait_for(lambda: _answers(f"http://127.0.0.1:{port}"))
+            _wait_for(lambda: len(_workers_of(server.pid)) == 2)
+            workers = _workers_of(server.pid)
+            os.killpg(server.pid, signal.SIGINT)  # what Ctrl-C sends to the whole group
+            assert server.wait(timeout=60) == 0
+        finally:
+            if server.poll() is None:
+                os.killpg(server.pid, signal.SIGKILL)
+    _wait_for(lambda: not any(_alive(w) for w in workers), timeout=30)
+    assert "Traceback" not in log.read_text()
+
+
+def _answers(base: str) -> bool:
+    try:
+        return httpx.get(f"{base}/health", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
