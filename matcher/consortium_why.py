@@ -9,11 +9,8 @@ import numpy as np
 from matcher.consortium_model import WorkSplit
 from matcher.consortium_pool import CandidatePool, largest_shared_group, shared_groups
 from matcher.index import SupplierIndex
+from matcher.reasons import Param, Reason
 from matcher.types import Requirement
-
-
-def _quantity(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.3g}"
 
 
 def _volume(pool: CandidatePool, units: int) -> int | float:
@@ -36,7 +33,8 @@ def describe_group(
     members: tuple[int, ...],
     split: WorkSplit,
 ) -> dict[str, Any]:
-    """`lead`, `name`, `cluster`, `max_distance_km`, `members` and `why` of one proposal."""
+    """`lead`, `name`, `cluster`, `max_distance_km`, `members`, `why` and `why_codes` (the code
+    and parameters of each `why` sentence, matcher/reasons.py) of one proposal."""
     ordered = _order(pool, split, members)
     ids = {i: index.records[int(pool.rows[i])].supplier_id for i in ordered}
     lead = index.records[int(pool.rows[ordered[0]])]
@@ -45,13 +43,15 @@ def describe_group(
     group = pool.group_names[group_key] if group_key is not None else None
     farthest = _farthest_pair(pool, ordered)
     spread = None if farthest is None else float(pool.spread_km[farthest])
+    why = _why(requirement, pool, split, ordered, ids, common, (group, in_group), farthest)
     return {
         "lead": lead.supplier_id,
         "name": f"Konsorsium {common[0] if common else lead.name}",
         "cluster": group,
         "max_distance_km": None if spread is None else round(spread, 1),
         "members": [_member(index, pool, split, i) for i in ordered],
-        "why": _why(requirement, pool, split, ordered, ids, common, (group, in_group), farthest),
+        "why": [reason.english() for reason in why],
+        "why_codes": [reason.to_json() for reason in why],
     }
 
 
@@ -94,57 +94,70 @@ def _why(
     common: list[str],
     largest: tuple[str | None, int],
     farthest: tuple[int, int] | None,
-) -> list[str]:
-    doers = [
-        f"{name} ({', '.join(ids[i] for i in ordered if p in split.processes[i])})"
+) -> list[Reason]:
+    doers: list[dict[str, Any]] = [
+        {"process": name, "members": [ids[i] for i in ordered if p in split.processes[i]]}
         for p, name in enumerate(pool.process_names)
     ]
-    why = ["together cover every required process: " + "; ".join(doers)]
+    why = [Reason("consortium_covers", {"doers": doers})]
     if pool.volume is not None:
-        unit = pool.volume_unit
-        asked = _quantity(pool.volume)
         totals = [
             sum(split.volume[i] for i in ordered if p in split.processes[i]) / pool.volume_scale
             for p in range(len(pool.process_names))
         ]
-        if all(abs(total - pool.volume) < 1e-9 for total in totals):
-            why.append(f"every process gets the {asked} {unit} a month asked, within capacities")
-        else:
-            why.append(
-                f"every process gets at least the {asked} {unit} a month asked, within capacities"
-            )
+        exact = all(abs(total - pool.volume) < 1e-9 for total in totals)
+        volume: dict[str, Param] = {"volume": pool.volume, "volume_unit": pool.volume_unit}
+        why.append(
+            Reason("consortium_volume_exact" if exact else "consortium_volume_at_least", volume)
+        )
     group, in_group = largest
+    count = len(ordered)
     if common:
-        everyone = "both members" if len(ordered) == 2 else f"all {len(ordered)} members"
-        why.append(f"{everyone} in {' and '.join(common)}")
+        if count == 2:
+            why.append(Reason("consortium_both_in", {"groups": common}))
+        else:
+            why.append(Reason("consortium_all_in", {"count": count, "groups": common}))
     elif group is not None:
-        why.append(f"{in_group} of {len(ordered)} members in {group}")
+        why.append(
+            Reason("consortium_some_in", {"in_group": in_group, "count": count, "group": group})
+        )
     if farthest is None:
-        why.append("some members' locations are unknown, so how far apart they are is unknown")
+        why.append(Reason("consortium_spread_unknown"))
     else:
         a, b = farthest
+        pair: dict[str, Param] = {
+            "first": ids[a],
+            "second": ids[b],
+            "distance": float(pool.spread_km[a, b]),
+        }
         why.append(
-            f"{ids[a]} and {ids[b]} are {pool.spread_km[a, b]:.0f} km apart"
-            + (" (the farthest pair)" if len(ordered) > 2 else "")
+            Reason("consortium_farthest_pair" if count > 2 else "consortium_pair_apart", pair)
         )
     why.extend(_gates(requirement, pool))
     if not pool.single_supplier_suffices:
-        enough = " with enough capacity" if pool.volume is not None else ""
-        why.append(f"no single eligible supplier covers every process{enough}")
+        code = (
+            "consortium_no_single_capacity" if pool.volume is not None else "consortium_no_single"
+        )
+        why.append(Reason(code))
     return why
 
 
-def _gates(requirement: Requirement, pool: CandidatePool) -> list[str]:
-    sentences = []
+def _gates(requirement: Requirement, pool: CandidatePool) -> list[Reason]:
+    reasons = []
     certificates = [str(c) for c in pool.query.required_certs]
     if certificates:
-        sentences.append(
-            f"every member holds {', '.join(certificates)} valid on "
-            f"{requirement.needed_by.isoformat()}"
+        reasons.append(
+            Reason(
+                "consortium_certs_valid",
+                {"certs": certificates, "date": requirement.needed_by.isoformat()},
+            )
         )
     delivery = pool.query.delivery
     if delivery is not None and delivery.max_distance_km is not None:
-        sentences.append(
-            f"every member is within {delivery.max_distance_km:g} km of {delivery.name}"
+        reasons.append(
+            Reason(
+                "consortium_within",
+                {"max_km": delivery.max_distance_km, "place": delivery.name},
+            )
         )
-    return sentences
+    return reasons

@@ -9,7 +9,10 @@ code by being read back against these templates (`recognise`).
 
 Fields in a template are `str.format` fields with these format specs:
 `n` a quantity (20,000 / 2.5), `g` a short number, `.0f` a whole number, `q` a list of
-quoted words, `list` a plain list, `date` an ISO date, `claims` a trader's own words and KBLI codes.
+quoted words, `list` a plain list, `date` an ISO date, `claims` a trader's own words and KBLI codes,
+`d` a count; for the consortium sentences (matcher/consortium_why.py) `v` a volume (three
+significant digits unless whole), `and` a list joined by "and", `doers` each process with the
+members doing it.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-Param = str | int | float | list[str] | dict[str, list[str]] | None
+Param = str | int | float | list[str] | dict[str, list[str]] | list[dict[str, Any]] | None
 
 ENGLISH: dict[str, str] = {
     # process and material terms (matcher/explain.py)
@@ -78,6 +81,30 @@ ENGLISH: dict[str, str] = {
     "cert_expired": "{base} expired on {expired:date}, before needed_by {needed_by:date}",
     "location_unknown": "location unknown",
     "too_far": "{distance:.0f} km from {place}, beyond {max_km:g} km",
+    # why a consortium proposal was chosen (matcher/consortium_why.py)
+    "consortium_covers": "together cover every required process: {doers:doers}",
+    "consortium_volume_exact": (
+        "every process gets the {volume:v} {volume_unit} a month asked, within capacities"
+    ),
+    "consortium_volume_at_least": (
+        "every process gets at least the {volume:v} {volume_unit} a month asked, within capacities"
+    ),
+    "consortium_both_in": "both members in {groups:and}",
+    "consortium_all_in": "all {count:d} members in {groups:and}",
+    "consortium_some_in": "{in_group:d} of {count:d} members in {group}",
+    "consortium_spread_unknown": (
+        "some members' locations are unknown, so how far apart they are is unknown"
+    ),
+    "consortium_pair_apart": "{first} and {second} are {distance:.0f} km apart",
+    "consortium_farthest_pair": (
+        "{first} and {second} are {distance:.0f} km apart (the farthest pair)"
+    ),
+    "consortium_certs_valid": "every member holds {certs:list} valid on {date:date}",
+    "consortium_within": "every member is within {max_km:g} km of {place}",
+    "consortium_no_single": "no single eligible supplier covers every process",
+    "consortium_no_single_capacity": (
+        "no single eligible supplier covers every process with enough capacity"
+    ),
     # A sentence the engine wrote without a code (its wording changed and this module was not
     # told): shown as written rather than lost.
     "uncoded": "{text}",
@@ -167,6 +194,13 @@ class _Formatter(string.Formatter):
             return ", ".join(value)
         if format_spec == "date":
             return _date(value, self.lang)
+        if format_spec == "v":
+            whole = float(value).is_integer()
+            return _localised(f"{value:,.0f}" if whole else f"{value:,.3g}", self.lang)
+        if format_spec == "and":
+            return (" dan " if self.lang == "id" else " and ").join(value)
+        if format_spec == "doers":
+            return "; ".join(f"{d['process']} ({', '.join(d['members'])})" for d in value)
         if format_spec == "claims":
             words = [f"'{entry}'" for entry in value["entries"]]
             return ", ".join(words + [f"KBLI {code}" for code in value["kbli"]])

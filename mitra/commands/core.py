@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -121,7 +121,10 @@ def shortlist(
         int, typer.Option("--consortia", min=0, max=20, help="Also propose up to N groups.")
     ] = 0,
     lang: Annotated[
-        str, typer.Option("--lang", help="Table explanations in en or id (JSON stays English).")
+        str,
+        typer.Option(
+            "--lang", help="Table and consortium explanations in en or id (JSON stays English)."
+        ),
     ] = "en",
 ) -> None:
     """Rank suppliers for a buyer's requirement and explain every rank."""
@@ -171,23 +174,30 @@ def shortlist(
             "eligible suppliers covers every process and the volume.",
             soft_wrap=True,
         )
-    _print_consortia(document)
+    _print_consortia(shown, lang)
 
 
-def _volume(value: object) -> str:
-    return f"{value:,.0f}/month" if isinstance(value, int | float) else "volume not given"
+def _volume(value: object, lang: str) -> str:
+    if not isinstance(value, int | float):
+        return "volume tidak disebutkan" if lang == "id" else "volume not given"
+    if lang == "id":
+        return f"{value:,.0f}/bulan".replace(",", ".")
+    return f"{value:,.0f}/month"
 
 
-def _print_consortia(document: dict[str, object]) -> None:
+def _print_consortia(document: dict[str, Any], lang: str = "en") -> None:
+    """Each proposal on one line, then its `why` lines (already in `lang` in `document`)."""
     proposals = document.get("consortia") or []
     assert isinstance(proposals, list)
+    heading, score = ("Konsorsium", "skor") if lang == "id" else ("Consortium", "score")
     for proposal in proposals:
         members = ", ".join(
-            f"{m['supplier_id']} ({'/'.join(m['processes'])}, {_volume(m.get('monthly_volume'))})"
+            f"{m['supplier_id']} ({'/'.join(m['processes'])}, "
+            f"{_volume(m.get('monthly_volume'), lang)})"
             for m in proposal["members"]
         )
         console.print(
-            f"[bold]Consortium {proposal['rank']}[/] score {proposal['score']:.2f}: {members}"
+            f"[bold]{heading} {proposal['rank']}[/] {score} {proposal['score']:.2f}: {members}"
         )
         for line in proposal.get("why", []):
             console.print(f"   • {line}")

@@ -1,7 +1,8 @@
 """Shortlist explanations in the page's language, from the codes the engine puts beside them.
 
 Each shortlist entry carries `explanation_codes` (matcher/reasons.py): a code and parameters
-for every gap, note, exclusion reason and capacity note. English pages use the engine's own
+for every gap, note, exclusion reason and capacity note; each consortium proposal carries
+`why_codes`, one for each of its `why` sentences. English pages use the engine's own
 English; Indonesian pages use `REASONS_ID`, in the plain words of a Dinas officer, with
 Indonesian numbers (20.000) and dates (28 Februari 2027). A sentence whose code is missing or
 unknown (a document from an older engine) is shown as the engine wrote it.
@@ -79,19 +80,53 @@ REASONS_ID: dict[str, str] = {
     ),
     "location_unknown": "lokasi tidak diketahui",
     "too_far": "{distance:.0f} km dari {place}, melebihi batas {max_km:g} km",
+    # why a consortium proposal was chosen
+    "consortium_covers": "bersama-sama mengerjakan semua proses yang diminta: {doers:doers}",
+    "consortium_volume_exact": (
+        "setiap proses mendapat {volume:v} {volume_unit} sebulan sesuai permintaan, "
+        "dalam batas kapasitas"
+    ),
+    "consortium_volume_at_least": (
+        "setiap proses mendapat paling sedikit {volume:v} {volume_unit} sebulan sesuai "
+        "permintaan, dalam batas kapasitas"
+    ),
+    "consortium_both_in": "kedua anggota berada di {groups:and}",
+    "consortium_all_in": "semua {count:d} anggota berada di {groups:and}",
+    "consortium_some_in": "{in_group:d} dari {count:d} anggota berada di {group}",
+    "consortium_spread_unknown": (
+        "lokasi sebagian anggota tidak diketahui, jadi jarak antaranggota belum diketahui"
+    ),
+    "consortium_pair_apart": "jarak {first} dan {second} {distance:.0f} km",
+    "consortium_farthest_pair": "jarak {first} dan {second} {distance:.0f} km (pasangan terjauh)",
+    "consortium_certs_valid": "semua anggota memegang {certs:list} yang berlaku pada {date:date}",
+    "consortium_within": "semua anggota berada dalam jarak {max_km:g} km dari {place}",
+    "consortium_no_single": (
+        "tidak ada satu pun pemasok yang memenuhi syarat yang sanggup mengerjakan semua proses"
+    ),
+    "consortium_no_single_capacity": (
+        "tidak ada satu pun pemasok yang memenuhi syarat yang sanggup mengerjakan semua proses "
+        "dengan kapasitas yang cukup"
+    ),
     "uncoded": "{text}",
 }
 CATALOGUES: dict[str, Mapping[str, str]] = {"id": REASONS_ID, "en": ENGLISH}
 FIELDS = ("gaps", "notes", "excluded_because", "capacity_note")
+# A consortium proposal keeps the codes of its `why` sentences beside them, not in
+# `explanation_codes`.
+OWN_CODES = {"why": "why_codes"}
 
 
 def explainer(lang: str) -> Callable[[Mapping[str, Any], str], list[str]]:
-    """`said(result, field)`: one shortlist result's sentences of `field`, in `lang`."""
+    """`said(result, field)`: one shortlist result's sentences of `field` (or a consortium
+    proposal's `why`), in `lang`."""
     templates = CATALOGUES.get(lang, REASONS_ID)
 
     def said(result: Mapping[str, Any], field: str) -> list[str]:
         texts = result.get(field)
-        codes = (result.get("explanation_codes") or {}).get(field)
+        if field in OWN_CODES:
+            codes = result.get(OWN_CODES[field])
+        else:
+            codes = (result.get("explanation_codes") or {}).get(field)
         if field == "capacity_note":
             texts = [] if texts is None else [texts]
             codes = None if codes is None else [codes]
@@ -107,12 +142,16 @@ def explainer(lang: str) -> Callable[[Mapping[str, Any], str], list[str]]:
 
 
 def in_language(document: Mapping[str, Any], lang: str) -> dict[str, Any]:
-    """A shortlist document with each result's explanation texts said in `lang`, for a table
-    or a page; the API's own document stays in English."""
+    """A shortlist document with each result's explanation texts (and each consortium
+    proposal's `why`) said in `lang`, for a table or a page; the API's own document stays in
+    English."""
     said = explainer(lang)
     results = []
     for result in document.get("results", []):
         texts: dict[str, Any] = {field: said(result, field) for field in FIELDS}
         texts["capacity_note"] = next(iter(texts["capacity_note"]), None)
         results.append({**result, **texts})
-    return {**document, "results": results}
+    shown = {**document, "results": results}
+    if "consortia" in document:
+        shown["consortia"] = [{**p, "why": said(p, "why")} for p in document["consortia"] or []]
+    return shown
