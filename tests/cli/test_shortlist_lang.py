@@ -52,3 +52,35 @@ def test_unknown_language_is_refused(database_url: str, tmp_path: Path) -> None:
     result = runner.invoke(app, ["shortlist", str(path), "--db", database_url, "--lang", "fr"])
     assert result.exit_code != 0
     assert "--lang must be 'en' or 'id'" in result.output
+
+
+def test_consortium_reasons_follow_the_language(
+    database_url: str, tmp_path: Path, fixtures_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(console, "width", 240)
+    import_suppliers(open_database(database_url), fixtures_dir / "suppliers_tegal.csv")
+    # The stamping shop and the lathe shop of LIK Takaru each do one of the two processes.
+    asked = {
+        **ASTRA,
+        "processes": ["stamping", "CNC turning"],
+        "materials": [],
+        "certifications_required": [],
+        "monthly_volume": 4000,
+    }
+    path = tmp_path / "pin.json"
+    path.write_text(json.dumps(asked))
+
+    def run(*extra: str) -> str:
+        result = runner.invoke(
+            app, ["shortlist", str(path), "--db", database_url, "--consortia", "2", *extra]
+        )
+        assert result.exit_code == 0, result.output
+        return " ".join(result.stdout.split())
+
+    indonesian, english = run("--lang", "id"), run()
+    assert "Konsorsium 1 skor" in indonesian and "Consortium 1 score" in english
+    assert "every process gets the 4,000 pcs a month asked, within capacities" in english
+    assert "setiap proses mendapat 4.000 pcs sebulan sesuai permintaan" in indonesian
+    assert "kedua anggota berada di LIK Takaru" in indonesian
+    for sentence in ("together cover", "a month asked", "members in", "km apart"):
+        assert sentence not in indonesian

@@ -8,18 +8,22 @@ from datetime import date
 
 import pytest
 
+from matcher.consortium import propose_consortia
 from matcher.index import SupplierIndex
 from matcher.reasons import CODES, ENGLISH, PARAMS, fields_of, render_json
 from matcher.scoring import rank
 from matcher.types import Certification, Delivery
 from service.web.reason_texts import CATALOGUES, REASONS_ID, explainer
 from tests.matcher.builders import requirement, supplier
+from tests.matcher.test_consortium import PIN_SUPPLIERS, pin_requirement
 from tests.web.conftest import SignedIn, Site, requirement_form
+from tests.web.test_consortium_page import STAMP_AND_TURN, proposal
 
 # English words that never belong in an Indonesian explanation.
 ENGLISH_WORDS = re.compile(
     r"\b(not|only|listed|offered|covers|capacity|location|missing|valid|month|required|"
-    r"counts|the|of|from|unknown|expired|beyond)\b"
+    r"counts|the|of|from|unknown|expired|beyond|every|members|together|apart|within|single|"
+    r"asked|both|all|and)\b"
 )
 
 
@@ -89,6 +93,25 @@ def test_each_reason_a_real_shortlist_gives_reads_in_both_languages() -> None:
     )
 
 
+def test_why_a_consortium_was_proposed_reads_in_both_languages() -> None:
+    index = SupplierIndex.build(PIN_SUPPLIERS)
+    seen = set()
+    for volume in (50_000, None):
+        for group in propose_consortia(index, pin_requirement(monthly_volume=volume), n=3):
+            seen |= {reason["code"] for reason in group["why_codes"]}
+            assert explainer("en")(group, "why") == group["why"]
+            for line in explainer("id")(group, "why"):
+                assert not ENGLISH_WORDS.search(line), line
+    assert {"consortium_covers", "consortium_all_in", "consortium_both_in"} <= seen
+    best = propose_consortia(index, pin_requirement(), n=1)[0]
+    said = explainer("id")(best, "why")
+    assert "setiap proses mendapat 50.000 pcs sebulan sesuai permintaan, dalam batas kapasitas" in (
+        said
+    )
+    assert "semua 3 anggota berada di LIK Takaru" in said
+    assert "semua anggota memegang ISO 9001 yang berlaku pada 1 Maret 2027" in said
+
+
 def test_a_document_without_codes_shows_the_engines_words() -> None:
     older = {"gaps": ["required process 'stamping' not offered"], "capacity_note": None}
     assert explainer("id")(older, "gaps") == ["required process 'stamping' not offered"]
@@ -131,3 +154,30 @@ def test_indonesian_shortlist_page_has_no_english_explanation(
     assert "covers 25% of 20,000 pcs/month" in said_en["TGL-001"]
     assert "sertifikat ISO 9001 yang berlaku tidak ada" in said_id["CLG-001"]
     assert "no valid ISO 9001" in said_en["CLG-001"]
+
+
+def _why_lines(page: str) -> list[str]:
+    found = re.search(r'<ul class="why">(.*?)</ul>', proposal(page, 1), re.S)
+    assert found is not None, "the proposal gives no reasons"
+    return [html.unescape(line) for line in re.findall(r"<li>(.*?)</li>", found.group(1))]
+
+
+@pytest.mark.db
+def test_indonesian_consortium_proposal_says_why_in_indonesian(
+    site: Site, organizer: SignedIn, catalogue: None
+) -> None:
+    site.signed_in("buyer-astra").post("/kebutuhan/baru", STAMP_AND_TURN)
+    url = f"/kebutuhan/REQ-ASTRA-PIN?pemilik={site.ids['buyer-astra']}"
+    indonesian = _why_lines(organizer.get(url).text)
+    organizer.get("/bahasa/en", params={"next": "/"})
+    english = _why_lines(organizer.get(url).text)
+
+    assert len(indonesian) == len(english) >= 3
+    for line in indonesian:
+        assert not ENGLISH_WORDS.search(line), line
+    assert not set(indonesian) & set(english)
+    assert "both members in LIK Takaru" in english
+    assert "kedua anggota berada di LIK Takaru" in indonesian
+    assert "setiap proses mendapat 4.000 pcs sebulan sesuai permintaan, dalam batas kapasitas" in (
+        indonesian
+    )
