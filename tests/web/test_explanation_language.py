@@ -116,6 +116,8 @@ def test_a_document_without_codes_shows_the_engines_words() -> None:
     older = {"gaps": ["required process 'stamping' not offered"], "capacity_note": None}
     assert explainer("id")(older, "gaps") == ["required process 'stamping' not offered"]
     assert explainer("id")(older, "capacity_note") == []
+    stored_proposal = {"why": ["both members in LIK Takaru"]}  # kept before `why_codes` existed
+    assert explainer("id")(stored_proposal, "why") == ["both members in LIK Takaru"]
 
 
 def _explanations(page: str, supplier_id: str) -> list[str]:
