@@ -104,6 +104,20 @@ def import_suppliers(
         )
 
 
+NO_ELIGIBLE = {
+    "en": "[yellow]No supplier of the {stored} stored passes the hard gates "
+    "(required certificates, distance).[/] See why with --include-ineligible.",
+    "id": "[yellow]Tidak ada dari {stored} pemasok tersimpan yang lolos syarat wajib "
+    "(sertifikat wajib, jarak).[/] Lihat alasannya dengan --include-ineligible.",
+}
+NO_CONSORTIUM = {
+    "en": "No consortium proposed: one supplier can serve this alone, or no group of "
+    "eligible suppliers covers every process and the volume.",
+    "id": "Tidak ada usulan konsorsium: satu pemasok sanggup sendiri, atau tidak ada kelompok "
+    "pemasok yang lolos yang mencakup semua proses dan volumenya.",
+}
+
+
 @app.command("shortlist")
 def shortlist(
     requirement_file: Annotated[
@@ -163,17 +177,9 @@ def shortlist(
         shown = in_language(document, "id")
     console.print(shortlist_table(shown, title, lang))
     if not any(r.get("eligible", True) for r in document["results"]):
-        console.print(
-            f"[yellow]No supplier of the {stored} stored passes the hard gates "
-            "(required certificates, distance).[/] See why with --include-ineligible.",
-            soft_wrap=True,
-        )
+        console.print(NO_ELIGIBLE[lang].format(stored=stored), soft_wrap=True)
     if consortia and not document.get("consortia"):
-        console.print(
-            "No consortium proposed: one supplier can serve this alone, or no group of "
-            "eligible suppliers covers every process and the volume.",
-            soft_wrap=True,
-        )
+        console.print(NO_CONSORTIUM[lang], soft_wrap=True)
     _print_consortia(shown, lang)
 
 

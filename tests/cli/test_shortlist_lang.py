@@ -84,3 +84,17 @@ def test_consortium_reasons_follow_the_language(
     assert "kedua anggota berada di LIK Takaru" in indonesian
     for sentence in ("together cover", "a month asked", "members in", "km apart"):
         assert sentence not in indonesian
+
+
+def test_nobody_eligible_is_said_in_indonesian(
+    database_url: str, tmp_path: Path, fixtures_dir: Path
+) -> None:
+    import_suppliers(open_database(database_url), fixtures_dir / "suppliers_tegal.csv")
+    path = tmp_path / "req.json"
+    # No supplier in the sheet holds Halal: everyone fails a hard gate.
+    path.write_text(json.dumps({**ASTRA, "certifications_required": ["Halal"]}))
+    result = runner.invoke(app, ["shortlist", str(path), "--db", database_url, "--lang", "id"])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())
+    assert "pemasok tersimpan yang lolos syarat wajib" in said
+    assert "passes the hard gates" not in said
