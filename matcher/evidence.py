@@ -20,12 +20,16 @@ weight in the capability score.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from numpy.typing import NDArray
 
 from matcher.concepts import CLOSENESS, TermMatch, row_max
 from matcher.features import FeatureMatrix
 from matcher.query import PreparedQuery
+from matcher.reasons import Reason
+from matcher.shortlist import ShortlistEntry
 from matcher.taxonomy import MatchLevel, Taxonomy
 
 MAKES_MAIN, PARTIAL, TRADE_ONLY, OFFERS_NONE = 0, 1, 2, 3
@@ -76,15 +80,29 @@ def ranking_tiers(matrix: FeatureMatrix) -> NDArray[np.int8]:
     return tiers
 
 
-def tier_note(query: PreparedQuery, tier: int, row: int) -> str | None:
-    """Why a supplier is listed after the makers of the main process, in plain words."""
+def tier_note(query: PreparedQuery, tier: int, row: int) -> Reason | None:
+    """Why a supplier is listed after the makers of the main process (None for the others)."""
     if tier in (MAKES_MAIN, OFFERS_NONE) or not query.process_matches:
         return None
-    term = query.process_matches[0].term
     if tier == TRADE_ONLY:
-        return (
-            f"trader only: no own production of '{term}'; listed after every supplier that makes it"
-        )
-    level = query.process_pattern_levels[query.index.processes.row_pattern[row], 0]
-    what = "the general trade" if level >= CLOSENESS[MatchLevel.BROADER] else "a distant relative"
-    return f"only {what} of the main process '{term}'; listed after every supplier that does it"
+        code = "trade_only_main"
+    else:
+        level = query.process_pattern_levels[query.index.processes.row_pattern[row], 0]
+        general = level >= CLOSENESS[MatchLevel.BROADER]
+        code = "general_trade_main" if general else "distant_relative_main"
+    return Reason(code, {"term": query.process_matches[0].term})
+
+
+def with_tier_note(
+    entry: ShortlistEntry, query: PreparedQuery, tier: int, row: int
+) -> ShortlistEntry:
+    """`entry` with its tier note first among its notes, as text and as code."""
+    note = tier_note(query, tier, row)
+    if note is None:
+        return entry
+    codes = entry.explanation_codes
+    return replace(
+        entry,
+        notes=[note.english(), *entry.notes],
+        explanation_codes=None if codes is None else replace(codes, notes=[note, *codes.notes]),
+    )

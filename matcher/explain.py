@@ -14,7 +14,6 @@ from numpy.typing import NDArray
 
 from matcher.certs import parse_certification
 from matcher.concepts import CLOSENESS, ConceptIncidence, TermMatch, taxonomy_traits
-from matcher.constraints import exclusion_reasons
 from matcher.features import ROLE_CREDIT, FeatureMatrix, material_credit, process_credit
 from matcher.gate_reasons import gate_reasons
 from matcher.index import LOCATION_CENTROID
@@ -230,6 +229,7 @@ def explain_row(
     }
     matched, gaps, notes, capacity_note = _reasons(query, matrix, row, at)
     eligible = bool(matrix.eligible[at])
+    excluded = [] if eligible else gate_reasons(query, row)
     distance = float(query.distance_km[row])
     return ShortlistEntry(
         rank=rank,
@@ -240,12 +240,10 @@ def explain_row(
         contributions=contributions,
         matched=matched,
         gaps=[reason.english() for reason in gaps],
-        excluded_because=[] if eligible else exclusion_reasons(query, row),
+        excluded_because=[reason.english() for reason in excluded],
         regency=query.index.regency_names[row],
         distance_km=None if math.isnan(distance) else round(distance, 1),
         capacity_note=None if capacity_note is None else capacity_note.english(),
         notes=[reason.english() for reason in notes],
-        explanation_codes=ExplanationCodes(
-            gaps, notes, [] if eligible else gate_reasons(query, row), capacity_note
-        ),
+        explanation_codes=ExplanationCodes(gaps, notes, excluded, capacity_note),
     )

@@ -327,7 +327,12 @@ class FeatureMatrix:
     """
 
     def __init__(
-        self, index: SupplierIndex, query: PreparedQuery, rows: NDArray[np.intp] | None = None
+        self,
+        index: SupplierIndex,
+        query: PreparedQuery,
+        rows: NDArray[np.intp] | None = None,
+        *,
+        eligible: NDArray[np.bool_] | None = None,
     ) -> None:
         self.index = index
         self.query = query
@@ -351,7 +356,8 @@ class FeatureMatrix:
             unknown = feature.unknown(index, query, self.selection)
             if unknown is not None:
                 self.unknown[:, j] = unknown
-        eligible = eligible_mask(query)
+        if eligible is None:  # a caller that chose `rows` by the gates passes what it found
+            eligible = eligible_mask(query)
         self.eligible: NDArray[np.bool_] = eligible[self.selection]
         self.reasons = ExclusionReasons(query, eligible)
 

@@ -4,8 +4,7 @@ Each gap, note, exclusion reason and capacity note of a shortlist entry is a `Re
 from `ENGLISH` and its parameters. The English sentence in the shortlist JSON is that reason
 rendered with `ENGLISH`, so the code and the text never disagree; a page renders the same
 reason with another catalogue (same codes, same fields) and `lang` for number and date style.
-A sentence added to an entry elsewhere (the ranking-tier notes of matcher/scoring.py) gets its
-code by being read back against these templates (`recognise`).
+The ranking-tier notes (matcher/evidence.py) are reasons too, added with their code.
 
 Fields in a template are `str.format` fields with these format specs:
 `n` a quantity (20,000 / 2.5), `g` a short number, `.0f` a whole number, `q` a list of
@@ -17,7 +16,6 @@ members doing it.
 
 from __future__ import annotations
 
-import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -225,41 +223,11 @@ def render_json(reason: Mapping[str, Any], templates: Mapping[str, str], lang: s
         return None
 
 
-def _pattern(template: str) -> re.Pattern[str] | None:
-    """A regex reading a sentence of `template` back into its fields; None when a field has a
-    format spec (its text would not give back a number or a list)."""
-    parts = []
-    for literal, name, spec, _ in string.Formatter().parse(template):
-        parts.append(re.escape(literal))
-        if name is not None:
-            if spec or not name.isidentifier():
-                return None
-            parts.append(f"(?P<{name}>.+?)")
-    return re.compile("".join(parts) + r"\Z")
-
-
-# Sentences other modules write from these templates (the ranking-tier notes): read back by
-# `recognise`, so they get their code too.
-_PATTERNS = {
-    code: pattern
-    for code, template in ENGLISH.items()
-    if code != "uncoded" and (pattern := _pattern(template)) is not None
-}
-
-
-def recognise(text: str) -> Reason:
-    """The reason whose English is `text`, for a sentence that came without its code."""
-    for code, pattern in _PATTERNS.items():
-        if (found := pattern.match(text)) is not None:
-            return Reason(code, dict(found.groupdict()))
-    return uncoded(text)
-
-
 def aligned(texts: list[str], reasons: list[Reason]) -> list[Reason]:
-    """One reason per sentence, in the sentences' order: the engine's own where its English is
-    that sentence, read back from the text otherwise (a note added after explaining)."""
+    """One reason per sentence, in the sentences' order: the one whose English is that
+    sentence, else the sentence as an `uncoded` reason (shown in English)."""
     by_text = {reason.english(): reason for reason in reasons}
-    return [by_text.get(text) or recognise(text) for text in texts]
+    return [by_text.get(text) or uncoded(text) for text in texts]
 
 
 @dataclass(frozen=True)

@@ -11,20 +11,19 @@ not do the work above one that does.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime
 
 import numpy as np
 from numpy.typing import NDArray
 
 from matcher.constraints import eligible_mask
-from matcher.evidence import ranking_tiers, tier_note
+from matcher.evidence import ranking_tiers, with_tier_note
 from matcher.explain import explain_row
 from matcher.features import FeatureMatrix
 from matcher.index import SupplierIndex
 from matcher.profile import WeightsProfile
 from matcher.query import PreparedQuery
-from matcher.shortlist import Shortlist, ShortlistEntry
+from matcher.shortlist import Shortlist
 from matcher.types import Requirement
 
 
@@ -69,13 +68,6 @@ def _top_rows(score: NDArray[np.float64], rows: NDArray[np.intp], top: int) -> N
     return rows[order]
 
 
-def _with_tier_note(
-    entry: ShortlistEntry, query: PreparedQuery, tier: int, row: int
-) -> ShortlistEntry:
-    note = tier_note(query, tier, row)
-    return entry if note is None else replace(entry, notes=[note, *entry.notes])
-
-
 def rank(
     index: SupplierIndex,
     requirement: Requirement,
@@ -96,7 +88,7 @@ def rank(
     # suppliers that can be listed: often a small share of the catalogue.
     eligible = eligible_mask(query)
     listed = None if include_ineligible or eligible.all() else np.flatnonzero(eligible)
-    matrix = FeatureMatrix(index, query, listed)
+    matrix = FeatureMatrix(index, query, listed, eligible=eligible)
     weights = normalised_weights(matrix, profile)
     tiers = ranking_tiers(matrix)
     key = ranking_key(matrix, weighted_sum(matrix, weights), tiers)
@@ -107,7 +99,7 @@ def rank(
     positions = np.concatenate(chosen)
     rows = matrix.rows[positions]
     results = [
-        _with_tier_note(
+        with_tier_note(
             explain_row(matrix, int(row), place + 1, weights), query, int(tiers[at]), int(row)
         )
         for place, (at, row) in enumerate(zip(positions, rows, strict=True))

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from benchmarks.shortlist_speed import CLUSTERS, PARTNERS, QUERIES, REGENCIES, make_suppliers
-from matcher.evidence import ranking_tiers, tier_note
+from matcher.evidence import ranking_tiers, with_tier_note
 from matcher.explain import explain_row
 from matcher.features import FeatureMatrix
 from matcher.geo import resolve_regency
@@ -93,8 +93,7 @@ def _full_shortlist(
         best = sorted(rows, key=lambda r: (int(tiers[r]), -float(score[r]), r))[:top]
         for row in best:
             entry = explain_row(matrix, row, len(entries) + 1, weights)
-            note = tier_note(matrix.query, int(tiers[row]), row)
-            entries.append(entry if note is None else replace(entry, notes=[note, *entry.notes]))
+            entries.append(with_tier_note(entry, matrix.query, int(tiers[row]), row))
     return entries
 
 
