@@ -87,10 +87,7 @@ class ApiKey(SQLModel, table=True):
 
 
 def hash_key(key: str, salt: str) -> str:
-    digest = hashlib.scrypt(
-        key.encode("utf-8"), salt=bytes.fromhex(salt), n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32
-    )
-    return digest.hex()
+    return _scrypt(key, bytes.fromhex(salt), SCRYPT_N, SCRYPT_R, SCRYPT_P).hex()
 
 
 def new_api_key(user_id: int) -> tuple[str, ApiKey]:
@@ -153,7 +150,7 @@ def password_problem(password: str, name: str = "") -> str | None:
 
 def hash_password(password: str) -> str:
     salt = secrets.token_bytes(16)
-    digest = _scrypt_password(password, salt, PASSWORD_N, PASSWORD_R, PASSWORD_P)
+    digest = _scrypt(password, salt, PASSWORD_N, PASSWORD_R, PASSWORD_P)
     return f"scrypt${PASSWORD_N}${PASSWORD_R}${PASSWORD_P}${salt.hex()}${digest.hex()}"
 
 
@@ -161,21 +158,22 @@ def password_matches(password: str, stored: str | None) -> bool:
     """Whether `password` is the one hashed in `stored` (the cost is read from `stored`)."""
     if not stored:
         # Same work as a real check, so a missing account or password takes as long to refuse.
-        _scrypt_password(password, b"\0" * 16, PASSWORD_N, PASSWORD_R, PASSWORD_P)
+        _scrypt(password, b"\0" * 16, PASSWORD_N, PASSWORD_R, PASSWORD_P)
         return False
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
         if scheme != "scrypt":
             return False
-        computed = _scrypt_password(password, bytes.fromhex(salt), int(n), int(r), int(p))
+        computed = _scrypt(password, bytes.fromhex(salt), int(n), int(r), int(p))
     except ValueError:
         return False
     return hmac.compare_digest(computed.hex(), digest)
 
 
-def _scrypt_password(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+def _scrypt(secret: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    """scrypt of an API key or a password, at the cost given (keys cheap, passwords dear)."""
     return hashlib.scrypt(
-        password.encode("utf-8", "surrogatepass"),
+        secret.encode("utf-8", "surrogatepass"),
         salt=salt,
         n=n,
         r=r,

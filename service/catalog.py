@@ -46,22 +46,22 @@ def load_index(engine: Engine, *, revision: int | None = None) -> SupplierIndex:
     from matcher.index import SupplierIndex
 
     key = str(engine.url)
+    if revision is None:
+        with Session(engine) as session:
+            revision = current_revision(session)
     cached = _cache.get(key)
-    if revision is not None and cached is not None and cached[0] == revision:
+    if cached is not None and cached[0] == revision:
         return cached[1]
-    with Session(engine) as session:
+    with _lock, Session(engine) as session:
+        # Read again under the lock: another thread may have just built it, or the catalogue
+        # may have moved on since `revision` was read.
         revision = current_revision(session)
         cached = _cache.get(key)
-        if cached is not None and cached[0] == revision:
-            return cached[1]
-        with _lock:
-            cached = _cache.get(key)
-            if cached is not None and cached[0] == revision:
-                return cached[1]
+        if cached is None or cached[0] != revision:
             rows = session.execute(select(Supplier).order_by(col(Supplier.id))).scalars().all()
-            index = SupplierIndex.build([to_record(r) for r in rows])
-            _cache[key] = (revision, index)
-            return index
+            cached = (revision, SupplierIndex.build([to_record(r) for r in rows]))
+            _cache[key] = cached
+        return cached[1]
 
 
 def clear_cache() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -20,13 +21,15 @@ from models import AuditEvent, WeightProfileRecord
 
 
 def to_profile(row: WeightProfileRecord) -> WeightsProfile:
+    return profile_of(row.name, row.version, row.weights, row.description)
+
+
+def profile_of(
+    name: str, version: int, weights: dict[str, Any], description: str
+) -> WeightsProfile:
+    """A profile from its stored columns (a row, or the plain columns of a quick query)."""
     return WeightsProfile.from_json(
-        {
-            "name": row.name,
-            "version": row.version,
-            "weights": row.weights,
-            "description": row.description,
-        }
+        {"name": name, "version": version, "weights": weights, "description": description}
     )
 
 

@@ -25,6 +25,7 @@ from models import CatalogState, ShortlistRun, WeightProfileRecord
 from models.requirement import requirement_to_json
 from models.supplier import utcnow
 from service.catalog import load_index
+from service.profiles import profile_of
 
 # What a consortium member may show to anyone who may read the shortlist. Contact data is
 # never among them: a buyer gets it only when the organizer releases it for a meeting.
@@ -80,11 +81,7 @@ def catalogue_state(session: Session) -> CatalogueState:
         chosen = None if found[1] is None else tuple(found[1:])
     if chosen is None:
         return CatalogueState(revision, WeightsProfile.load_default())
-    name, version, weights, description = chosen
-    profile = WeightsProfile.from_json(
-        {"name": name, "version": version, "weights": weights, "description": description}
-    )
-    return CatalogueState(revision, profile)
+    return CatalogueState(revision, profile_of(*chosen))
 
 
 def active_profile(session: Session) -> WeightsProfile:

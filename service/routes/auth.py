@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from models.user import is_token
 from service.crud.errors import CrudError
 from service.deps import Credential, CurrentUser, SessionDep, SettingsDep
-from service.signin import SignInRefused, SignInThrottle, issue_token, revoke_token, sign_in
+from service.signin import SignInRefused, SignInThrottle, revoke_token, token_for_password
 
 router = APIRouter(prefix="/auth", tags=["sign-in"])
 
@@ -51,13 +51,8 @@ def token(
     seconds) or you sign out.
     """
     try:
-        user = sign_in(
-            session,
-            form.username,
-            form.password,
-            _throttle(request),
-            max_failures=settings.sign_in_max_failures,
-            block_seconds=settings.sign_in_block_seconds,
+        issued = token_for_password(
+            session, form.username, form.password, _throttle(request), settings
         )
     except SignInRefused as refused:
         if refused.retry_after is not None:
@@ -71,8 +66,6 @@ def token(
             status_code=status.HTTP_401_UNAUTHORIZED,
             headers={"WWW-Authenticate": "Bearer"},
         )
-    issued = issue_token(session, user, settings.token_minutes)
-    session.commit()
     return TokenAnswer(access_token=issued.token, expires_in=issued.seconds)
 
 

@@ -100,13 +100,8 @@ def sign_in(
         return _sign_in_form(request, target, name, "signin_wrong_password", status=401)
     if password:
         try:
-            user = signin.sign_in(
-                session,
-                name,
-                password,
-                request.app.state.sign_in_throttle,
-                max_failures=settings.sign_in_max_failures,
-                block_seconds=settings.sign_in_block_seconds,
+            issued = signin.token_for_password(
+                session, name, password, request.app.state.sign_in_throttle, settings
             )
         except signin.SignInRefused as refused:
             if refused.retry_after is not None:
@@ -116,8 +111,6 @@ def sign_in(
                 )
             # One message for an unknown name and a wrong password, as on the API.
             return _sign_in_form(request, target, name, "signin_wrong_password", status=401)
-        issued = signin.issue_token(session, user, settings.token_minutes)
-        session.commit()
         credential, max_age = issued.token, min(MAX_AGE, issued.seconds)
     else:
         credential, max_age = api_key.strip(), MAX_AGE
