@@ -47,14 +47,19 @@ def running_server(
         _wait_until_healthy(process, base, timeout)
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, grace=15)
         if log_file:
             output.close()  # type: ignore[union-attr]
+
+
+def stop(process: subprocess.Popen[bytes], *, grace: float) -> None:
+    """Ask a server to stop (SIGTERM: requests in flight finish); kill it after `grace` s."""
+    process.terminate()
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _wait_until_healthy(process: subprocess.Popen[bytes], base: str, timeout: float) -> None:

@@ -177,6 +177,7 @@ def shortlist_page(
         include_ineligible=False,
         stored=row,
         consortia=ORGANIZER_CONSORTIA if is_organizer else 0,
+        session=session,
     )
     overrides = shortlist_crud.overrides_for(session, row) if is_organizer else []
     return render(
